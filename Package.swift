@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+// nn: neural networks as Unix pipelines. Four stages share one library (Shared)
+// and talk over stdin/stdout in the nn-stream text format (docs/FORMAT.md).
+import PackageDescription
+
+// Release builds drop bounds and exclusivity checks in the numerical code;
+// correctness is pinned by the debug-mode tests, speed is measured in release.
+let fast: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "nn",
+    products: [
+        .executable(name: "nn-data", targets: ["nn-data"]),
+        .executable(name: "nn-fit", targets: ["nn-fit"]),
+        .executable(name: "nn-eval", targets: ["nn-eval"]),
+        .executable(name: "nn-plot", targets: ["nn-plot"]),
+        .library(name: "Shared", targets: ["Shared"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "Shared",
+            dependencies: [
+                "CZlib",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: fast
+        ),
+        .executableTarget(
+            name: "nn-data",
+            dependencies: ["Shared", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: fast
+        ),
+        .executableTarget(
+            name: "nn-fit",
+            dependencies: ["Shared", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: fast
+        ),
+        .executableTarget(
+            name: "nn-eval",
+            dependencies: ["Shared", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: fast
+        ),
+        .executableTarget(
+            name: "nn-plot",
+            dependencies: ["Shared", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: fast
+        ),
+        .testTarget(
+            name: "SharedTests",
+            dependencies: [
+                "Shared",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Shared"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

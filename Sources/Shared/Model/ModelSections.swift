@@ -1,0 +1,97 @@
+// A network as stream sections:
+//   @model f32 0x0 layers=784,16,1 activations=sigmoid,identity output=sigmoid classes=dress,coat <training record>
+//   @model.layer1.weight f32 16x784        (out × in)
+//   @model.layer1.bias f32 1x16
+//   ...
+//   @model.standardize.mean f32 1x784      (only when trained on standardised inputs)
+//   @model.standardize.std f32 1x784
+
+extension Network {
+    /// Attribute keys the `model` header always carries; everything else in it is the training record.
+    static let structuralKeys: Set<String> = ["layers", "activations", "output", "classes"]
+
+    public func sections(prefix: String = "model") -> [Section] {
+        var head = Attributes()
+        head["layers"] = sizes.map(String.init).joined(separator: ",")
+        head["activations"] = layers.map(\.activation.rawValue).joined(separator: ",")
+        head["output"] = output.rawValue
+        head.setList("classes", classes)
+        for (k, v) in training where !Network.structuralKeys.contains(k) { head[k] = v }
+        var out = [Section(header: SectionHeader(name: prefix, type: .f32, rows: 0, cols: 0, attributes: head), storage: .f32([]))]
+        for (i, layer) in layers.enumerated() {
+            out.append(Section(name: "\(prefix).layer\(i + 1).weight", matrix: layer.weight))
+            out.append(Section(name: "\(prefix).layer\(i + 1).bias", matrix: Matrix(rows: 1, cols: layer.outputs, data: layer.bias)))
+        }
+        if let s = standardization {
+            out.append(Section(name: "\(prefix).standardize.mean", matrix: Matrix(rows: 1, cols: s.mean.count, data: s.mean)))
+            out.append(Section(name: "\(prefix).standardize.std", matrix: Matrix(rows: 1, cols: s.std.count, data: s.std)))
+        }
+        return out
+    }
+
+    /// True for the sections `sections(prefix:)` writes.
+    public static func isModelSection(_ name: String, prefix: String = "model") -> Bool {
+        name == prefix || name.hasPrefix(prefix + ".")
+    }
+
+    /// Rebuilds a network from its sections (in any order); names what is missing or inconsistent.
+    public init(sections all: [Section], prefix: String = "model") throws {
+        func find(_ name: String) -> Section? { all.first { $0.name == name } }
+        guard let head = find(prefix) else {
+            throw StreamError(line: nil, "no '\(prefix)' section: train one with nn-fit or give --model FILE")
+        }
+        let line = head.header.line
+        func require(_ key: String) throws -> String {
+            guard let v = head.attributes[key] else {
+                throw StreamError(line: line, "section \(prefix) lacks the required attribute '\(key)'")
+            }
+            return v
+        }
+        let sizes = try require("layers").split(separator: ",").map { s -> Int in
+            guard let n = Int(s), n > 0 else { throw StreamError(line: line, "section \(prefix): layers=\(head.attributes["layers"]!) must be positive integers") }
+            return n
+        }
+        let acts = try require("activations").split(separator: ",").map { s -> Activation in
+            guard let a = Activation(rawValue: String(s)) else {
+                throw StreamError(line: line, "section \(prefix): unknown activation '\(s)', expected one of \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return a
+        }
+        guard sizes.count >= 2, acts.count == sizes.count - 1 else {
+            throw StreamError(line: line, "section \(prefix): layers=\(sizes.count) sizes need \(max(sizes.count - 1, 1)) activations, found \(acts.count)")
+        }
+        guard let output = OutputKind(rawValue: try require("output")) else {
+            throw StreamError(line: line, "section \(prefix): output must be sigmoid or softmax")
+        }
+        let classes = head.attributes.list("classes") ?? []
+        var layers: [Dense] = []
+        for i in 0..<(sizes.count - 1) {
+            let wName = "\(prefix).layer\(i + 1).weight", bName = "\(prefix).layer\(i + 1).bias"
+            guard let w = find(wName), let b = find(bName) else {
+                throw StreamError(line: line, "model has \(sizes.count - 1) layers but section \(find(wName) == nil ? wName : bName) is missing")
+            }
+            guard w.rows == sizes[i + 1], w.cols == sizes[i], b.rows == 1, b.cols == sizes[i + 1] else {
+                throw StreamError(line: w.header.line, "\(wName) is \(w.rows)x\(w.cols) and its bias \(b.rows)x\(b.cols); layers=\(sizes.map(String.init).joined(separator: ",")) needs \(sizes[i + 1])x\(sizes[i]) and 1x\(sizes[i + 1])")
+            }
+            layers.append(Dense(weight: try w.matrix(), bias: try b.matrix().data, activation: acts[i]))
+        }
+        let outUnits = sizes.last!
+        switch output {
+        case .sigmoid where outUnits != 1:
+            throw StreamError(line: line, "section \(prefix): output=sigmoid needs 1 output unit, found \(outUnits)")
+        case .softmax where outUnits < 2:
+            throw StreamError(line: line, "section \(prefix): output=softmax needs at least 2 output units")
+        default: break
+        }
+        var standardization: Standardization?
+        if let m = find("\(prefix).standardize.mean"), let s = find("\(prefix).standardize.std") {
+            guard m.cols == sizes[0], s.cols == sizes[0], m.rows == 1, s.rows == 1 else {
+                throw StreamError(line: m.header.line, "\(prefix).standardize.mean/std must be 1x\(sizes[0])")
+            }
+            standardization = Standardization(mean: try m.matrix().data, std: try s.matrix().data)
+        }
+        var training = Attributes()
+        for (k, v) in head.attributes where !Network.structuralKeys.contains(k) { training[k] = v }
+        self.init(layers: layers, output: output, classes: classes, standardization: standardization, training: training)
+    }
+}

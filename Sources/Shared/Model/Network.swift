@@ -1,0 +1,117 @@
+// A feed-forward network: dense layers, hidden activations, and an output that is
+// one sigmoid unit (two classes) or a softmax over k units (k > 2 classes).
+// Logistic regression is the network with no hidden layer.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct Dense: Equatable, Sendable {
+    /// out × in: row j holds the weights into unit j (for images, one 28×28 tile per row).
+    public var weight: Matrix
+    public var bias: [Float]
+    public var activation: Activation
+
+    public init(weight: Matrix, bias: [Float], activation: Activation) {
+        precondition(bias.count == weight.rows)
+        self.weight = weight
+        self.bias = bias
+        self.activation = activation
+    }
+
+    public var inputs: Int { weight.cols }
+    public var outputs: Int { weight.rows }
+
+    /// a = act(x Wᵀ + b) for a batch x (n × in).
+    public func forward(_ x: Matrix) -> Matrix {
+        precondition(x.cols == inputs, "Dense: input has \(x.cols) columns, expected \(inputs)")
+        var out = Matrix(rows: x.rows, cols: outputs)
+        for r in 0..<x.rows {
+            for j in 0..<outputs {
+                var s: Float = 0
+                for k in 0..<inputs { s += x.data[r * inputs + k] * weight.data[j * inputs + k] }
+                out.data[r * outputs + j] = activation.apply(s + bias[j])
+            }
+        }
+        return out
+    }
+}
+
+public enum OutputKind: String, Sendable {
+    /// One logit z; P(class 1) = σ(z); loss: binary cross-entropy from logits.
+    case sigmoid
+    /// k logits; P = softmax(z); loss: cross-entropy from logits.
+    case softmax
+}
+
+/// Standardisation applied to inputs before the first layer: x' = (x - mean) / std.
+public struct Standardization: Equatable, Sendable {
+    public var mean: [Float]
+    public var std: [Float]
+    public init(mean: [Float], std: [Float]) {
+        precondition(mean.count == std.count)
+        self.mean = mean
+        self.std = std
+    }
+
+    public func apply(_ x: Matrix) -> Matrix {
+        precondition(x.cols == mean.count)
+        var y = x
+        for r in 0..<x.rows {
+            for c in 0..<x.cols { y.data[r * x.cols + c] = (x.data[r * x.cols + c] - mean[c]) / std[c] }
+        }
+        return y
+    }
+}
+
+public struct Network: Equatable, Sendable {
+    /// Every layer; the last one's activation is `.identity` (it produces logits).
+    public var layers: [Dense]
+    public var output: OutputKind
+    public var classes: [String]
+    public var standardization: Standardization?
+    /// How the model was made (optimiser, lr, seed, ...), recorded in the `model` header.
+    public var training: Attributes
+
+    public init(layers: [Dense], output: OutputKind, classes: [String], standardization: Standardization? = nil, training: Attributes = Attributes()) {
+        self.layers = layers
+        self.output = output
+        self.classes = classes
+        self.standardization = standardization
+        self.training = training
+    }
+
+    public var inputs: Int { layers.first?.inputs ?? 0 }
+    /// Layer widths from input to output, e.g. [784, 16, 1].
+    public var sizes: [Int] { [inputs] + layers.map(\.outputs) }
+
+    /// The output layer's pre-activation values, n × (1 or k).
+    public func logits(_ x: Matrix) -> Matrix {
+        var a = x
+        for layer in layers { a = layer.forward(a) }
+        return a
+    }
+
+    /// Class probabilities, n × k (for two classes: column 0 = 1 - p, column 1 = p).
+    public func probabilities(_ x: Matrix) -> Matrix {
+        let z = logits(x)
+        var p = Matrix(rows: x.rows, cols: max(classes.count, 2))
+        switch output {
+        case .sigmoid:
+            for r in 0..<z.rows {
+                let q = Activation.sigmoid(z.data[r])
+                p[r, 0] = 1 - q
+                p[r, 1] = q
+            }
+        case .softmax:
+            let k = z.cols
+            for r in 0..<z.rows {
+                var m = -Float.infinity
+                for j in 0..<k { m = max(m, z[r, j]) }
+                var s: Float = 0
+                for j in 0..<k { let e = expf(z[r, j] - m); p[r, j] = e; s += e }
+                for j in 0..<k { p[r, j] /= s }
+            }
+        }
+        return p
+    }
+}

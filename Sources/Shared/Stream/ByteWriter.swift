@@ -1,0 +1,64 @@
+// Buffered output to a file descriptor. A closed pipe downstream (EPIPE) ends the
+// program quietly with status 0, so `nn-data mnist | head -1` prints no error.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public final class ByteWriter {
+    public let fd: Int32
+    public var buffer: [UInt8] = []
+    private let flushThreshold: Int
+
+    public init(fileDescriptor: Int32, bufferSize: Int = 1 << 18) {
+        fd = fileDescriptor
+        flushThreshold = bufferSize
+        buffer.reserveCapacity(bufferSize + 4096)
+        ByteWriter.ignoreSIGPIPE()
+    }
+
+    nonisolated(unsafe) private static var sigpipeIgnored = false
+
+    /// With SIGPIPE ignored a write to a closed pipe returns EPIPE, which we turn into a quiet exit.
+    static func ignoreSIGPIPE() {
+        if !sigpipeIgnored {
+            signal(SIGPIPE, SIG_IGN)
+            sigpipeIgnored = true
+        }
+    }
+
+    @inline(__always)
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    @inline(__always)
+    public func append(_ s: String) throws {
+        var s = s
+        s.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    /// Call after appending to `buffer` directly.
+    @inline(__always)
+    public func flushIfFull() throws {
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    public func flush() throws {
+        var offset = 0
+        let total = buffer.count
+        try buffer.withUnsafeBytes { raw in
+            while offset < total {
+                let n = write(fd, raw.baseAddress! + offset, total - offset)
+                if n >= 0 { offset += n; continue }
+                if errno == EINTR { continue }
+                if errno == EPIPE { exit(0) }
+                throw IOError("write error: \(String(cString: strerror(errno)))")
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

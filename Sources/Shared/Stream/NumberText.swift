@@ -1,0 +1,139 @@
+// Numbers as text: strict parsing of row tokens and shortest round-trip printing of f32.
+
+public enum NumberText {
+    /// Exact powers of ten in binary32 (10^0 ... 10^10 are all exactly representable).
+    private static let pow10: [Float] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10]
+
+    /// Parses `-?digits(.digits)?([eE][+-]?digits)?` to the nearest Float32 (round-to-nearest-even).
+    /// Returns nil for anything else, including nan, inf, hex, and values that overflow to infinity.
+    @inline(__always)
+    public static func parseFloat(_ p: UnsafePointer<UInt8>, _ n: Int) -> Float? {
+        var i = 0
+        var negative = false
+        if i < n && p[i] == 45 { negative = true; i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0          // significant digits accumulated into mantissa
+        var dropped = false     // a non-zero digit did not fit in mantissa
+        var exp10 = 0
+        var sawDigit = false
+        while i < n, p[i] >= 48, p[i] <= 57 {
+            sawDigit = true
+            if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - 48); if mantissa > 0 { digits += 1 } }
+            else { exp10 += 1; if p[i] != 48 { dropped = true } }
+            i += 1
+        }
+        guard sawDigit else { return nil }
+        if i < n && p[i] == 46 {
+            i += 1
+            var fracDigit = false
+            while i < n, p[i] >= 48, p[i] <= 57 {
+                fracDigit = true
+                if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - 48); exp10 -= 1; if mantissa > 0 { digits += 1 } }
+                else if p[i] != 48 { dropped = true }
+                i += 1
+            }
+            guard fracDigit else { return nil }
+        }
+        if i < n && (p[i] == 101 || p[i] == 69) {
+            i += 1
+            var eneg = false
+            if i < n && (p[i] == 43 || p[i] == 45) { eneg = p[i] == 45; i += 1 }
+            var e = 0
+            var sawE = false
+            while i < n, p[i] >= 48, p[i] <= 57 {
+                sawE = true
+                if e < 100_000 { e = e * 10 + Int(p[i] - 48) }
+                i += 1
+            }
+            guard sawE else { return nil }
+            exp10 += eneg ? -e : e
+        }
+        guard i == n else { return nil }
+        // Fast path (Clinger): an exact mantissa and an exact power of ten give one
+        // correctly rounded operation.
+        if !dropped && mantissa <= 1 << 24 {
+            let m = Float(mantissa)
+            if mantissa == 0 { return negative ? -0.0 : 0.0 }
+            if exp10 >= 0 && exp10 <= 10 { let v = m * pow10[exp10]; if v.isFinite { return negative ? -v : v } }
+            if exp10 < 0 && exp10 >= -10 { let v = m / pow10[-exp10]; return negative ? -v : v }
+        }
+        if mantissa == 0 && !dropped { return negative ? -0.0 : 0.0 }
+        return slowParse(p, n)
+    }
+
+    private static func slowParse(_ p: UnsafePointer<UInt8>, _ n: Int) -> Float? {
+        // The syntax is already checked; the standard library's conversion is correctly
+        // rounded and ignores the user's locale.
+        let v = Float(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+        return v.flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// Parses `-?digits` into an Int32; nil on anything else or overflow.
+    @inline(__always)
+    public static func parseInt32(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+        var i = 0
+        var negative = false
+        if n > 0 && p[0] == 45 { negative = true; i = 1 }
+        guard i < n, n - i <= 10 else { return nil }
+        var v: Int64 = 0
+        while i < n {
+            let d = p[i] &- 48
+            guard d <= 9 else { return nil }
+            v = v * 10 + Int64(d)
+            i += 1
+        }
+        if negative { v = -v }
+        guard v >= Int64(Int32.min), v <= Int64(Int32.max) else { return nil }
+        return Int32(v)
+    }
+
+    /// Parses a decimal byte 0...255.
+    @inline(__always)
+    public static func parseUInt8(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt8? {
+        guard n >= 1, n <= 3 else { return nil }
+        var v = 0
+        for i in 0..<n {
+            let d = p[i] &- 48
+            guard d <= 9 else { return nil }
+            v = v * 10 + Int(d)
+        }
+        return v <= 255 ? UInt8(v) : nil
+    }
+
+    /// Appends the shortest text that reads back as the same Float32 bits
+    /// (`1`, `0.1`, `-0`, `1e-45`, `3.4028235e+38`). The value must be finite.
+    @inline(__always)
+    public static func appendFloat(_ x: Float, to out: inout [UInt8]) {
+        if x == x.rounded(), abs(x) < 1e7 {
+            // Integers print without ".0"; -0 keeps its sign.
+            if x == 0 {
+                if x.sign == .minus { out.append(45) }
+                out.append(48)
+                return
+            }
+            appendInt(Int(x), to: &out)
+            return
+        }
+        var s = x.description
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    public static func appendInt(_ v: Int, to out: inout [UInt8]) {
+        if v >= 0 && v < 10 { out.append(UInt8(48 + v)); return }
+        var n = v.magnitude
+        if v < 0 { out.append(45) }
+        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var len = 0
+        withUnsafeMutableBytes(of: &tmp) { buf in
+            repeat {
+                buf[19 - len] = UInt8(48 + n % 10)
+                n /= 10
+                len += 1
+            } while n > 0
+            out.append(contentsOf: buf[(20 - len)...])
+        }
+    }
+}

@@ -1,0 +1,108 @@
+// A section header line: `@name type ROWSxCOLS key=value ...`.
+
+public struct SectionHeader: Equatable, Sendable {
+    public var name: String
+    public var type: ElementType
+    public var rows: Int
+    public var cols: Int
+    public var attributes: Attributes
+    /// The line the header stood on when it was read (nil for headers made in memory).
+    public var line: Int?
+
+    /// The most elements one section may claim: 2^31, i.e. 8 GiB of f32. A header that
+    /// claims more is refused before anything is allocated.
+    public static let maxElements = 1 << 31
+
+    public init(name: String, type: ElementType, rows: Int, cols: Int, attributes: Attributes = Attributes(), line: Int? = nil) {
+        self.name = name
+        self.type = type
+        self.rows = rows
+        self.cols = cols
+        self.attributes = attributes
+        self.line = line
+    }
+
+    public static func == (a: SectionHeader, b: SectionHeader) -> Bool {
+        a.name == b.name && a.type == b.type && a.rows == b.rows && a.cols == b.cols && a.attributes == b.attributes
+    }
+
+    /// The header line, without the newline.
+    public var text: String {
+        var s = "@\(name) \(type.rawValue) \(rows)x\(cols)"
+        for (k, v) in attributes.pairs { s += " \(k)=\(Attributes.encodeValue(v))" }
+        return s
+    }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || b == 46 || b == 45
+    }
+
+    public static func isValidName(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy(isNameByte)
+    }
+
+    /// Parses a header line (starting with `@`, not `@end`).
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> SectionHeader {
+        var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var i = 1
+        while i < line.count {
+            while i < line.count, line[i] == 32 || line[i] == 9 { i += 1 }
+            let start = i
+            while i < line.count, line[i] != 32, line[i] != 9 { i += 1 }
+            if i > start { fields.append(line[start..<i]) }
+        }
+        let usage = "expected a header '@name type ROWSxCOLS key=value ...'"
+        guard fields.count >= 3 else {
+            throw StreamError(line: lineNumber, "malformed section header: \(usage), found '\(String(decoding: line, as: UTF8.self).prefix(80))'")
+        }
+        let name = String(decoding: fields[0], as: UTF8.self)
+        guard fields[0].allSatisfy(isNameByte) else {
+            throw StreamError(line: lineNumber, "malformed section name '\(name.prefix(80))': use letters, digits, '_', '.', '-'")
+        }
+        let typeText = String(decoding: fields[1], as: UTF8.self)
+        guard let type = ElementType(rawValue: typeText) else {
+            throw StreamError(line: lineNumber, "section \(name): unknown element type '\(typeText.prefix(40))', expected one of f32, i32, u8")
+        }
+        let shape = fields[2]
+        guard let x = shape.firstIndex(of: UInt8(ascii: "x")),
+              let rows = parseCount(shape[shape.startIndex..<x]),
+              let cols = parseCount(shape[(x + 1)..<shape.endIndex])
+        else {
+            throw StreamError(line: lineNumber, "section \(name): malformed shape '\(String(decoding: shape, as: UTF8.self).prefix(40))', expected ROWSxCOLS such as 12000x784")
+        }
+        if rows > 0 && cols > maxElements / rows {
+            throw StreamError(line: lineNumber, "section \(name): shape \(rows)x\(cols) is larger than the limit of \(maxElements) elements")
+        }
+        var attributes = Attributes()
+        for field in fields.dropFirst(3) {
+            guard let eq = field.firstIndex(of: UInt8(ascii: "=")), eq > field.startIndex else {
+                throw StreamError(line: lineNumber, "section \(name): malformed attribute '\(String(decoding: field, as: UTF8.self).prefix(80))', expected key=value")
+            }
+            let key = field[field.startIndex..<eq]
+            guard key.allSatisfy(isNameByte) else {
+                throw StreamError(line: lineNumber, "section \(name): malformed attribute key '\(String(decoding: key, as: UTF8.self).prefix(80))'")
+            }
+            let keyText = String(decoding: key, as: UTF8.self)
+            guard let value = Attributes.decodeValue(field[(eq + 1)...]) else {
+                throw StreamError(line: lineNumber, "section \(name): attribute \(keyText) has a malformed %-escape or is not UTF-8")
+            }
+            guard attributes[keyText] == nil else {
+                throw StreamError(line: lineNumber, "section \(name): attribute \(keyText) is given twice")
+            }
+            attributes[keyText] = value
+        }
+        return SectionHeader(name: name, type: type, rows: rows, cols: cols, attributes: attributes, line: lineNumber)
+    }
+
+    /// A non-negative decimal count without sign or leading zeros (except "0"), at most 12 digits.
+    private static func parseCount(_ s: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard !s.isEmpty, s.count <= 12 else { return nil }
+        if s.count > 1 && s.first == 48 { return nil }
+        var v = 0
+        for b in s {
+            guard b >= 48 && b <= 57 else { return nil }
+            v = v * 10 + Int(b - 48)
+        }
+        return v
+    }
+}

@@ -1,0 +1,235 @@
+// Reads an nn-stream section by section. After `next()` hands out a header the
+// caller consumes its rows with exactly one of `read`, `copy`, `skip` or `visitRows`;
+// every one of them checks each row, so a stage that only passes a section through
+// still refuses a malformed one.
+
+public final class StreamReader {
+    public static let magic = "nn-stream"
+    public static let version = 1
+
+    public enum Item {
+        case comment(String)
+        case section(SectionHeader)
+    }
+
+    private let lines: LineReader
+    private var pending: SectionHeader?
+    private var ended = false
+
+    public var lineNumber: Int { lines.lineNumber }
+
+    /// Wraps `lines` and checks the first line (`nn-stream 1`).
+    public init(_ lines: LineReader) throws {
+        self.lines = lines
+        let first: String? = try lines.nextLine { String(decoding: $0.prefix(80), as: UTF8.self) }
+        guard let first else {
+            throw StreamError(line: 1, "empty input: expected '\(StreamReader.magic) \(StreamReader.version)' (is an upstream stage missing or did it fail?)")
+        }
+        let words = first.split(separator: " ")
+        guard words.count == 2, words[0] == StreamReader.magic else {
+            throw StreamError(line: 1, "not an nn-stream: expected '\(StreamReader.magic) \(StreamReader.version)', found '\(first.filter { $0.isASCII && !$0.isNewline })'")
+        }
+        guard words[1] == "\(StreamReader.version)" else {
+            throw StreamError(line: 1, "unsupported stream version \(words[1]): this program reads version \(StreamReader.version)")
+        }
+    }
+
+    public static func standardInput() throws -> StreamReader {
+        try StreamReader(LineReader(fileDescriptor: 0))
+    }
+
+    public static func open(path: String) throws -> StreamReader {
+        try StreamReader(LineReader.open(path: path))
+    }
+
+    /// The next comment or section header; nil after `@end`.
+    public func next() throws -> Item? {
+        if let pending {
+            preconditionFailure("StreamReader: section \(pending.name) was not consumed")
+        }
+        if ended { return nil }
+        enum Line { case end, comment(String), header(SectionHeader), other(String) }
+        let n = lines.lineNumber + 1
+        let line: Line? = try lines.nextLine { b in
+            if b.count == 4 && b[0] == 64 && b[1] == 101 && b[2] == 110 && b[3] == 100 { return .end }
+            if b.first == 35 { return .comment(String(decoding: b.dropFirst(), as: UTF8.self)) }
+            if b.first == 64 { return .header(try SectionHeader.parse(b, lineNumber: n)) }
+            return .other(String(decoding: b.prefix(60), as: UTF8.self))
+        }
+        switch line {
+        case nil:
+            throw StreamError(line: n, "truncated stream: expected a section header or '@end' (did an upstream stage fail?)")
+        case .end:
+            ended = true
+            let extra = try lines.nextLine { _ in true }
+            if extra != nil {
+                throw StreamError(line: lines.lineNumber, "data after '@end': a stream ends at its '@end' line")
+            }
+            return nil
+        case .comment(let text):
+            return .comment(text)
+        case .header(let h):
+            pending = h
+            return .section(h)
+        case .other(let text):
+            throw StreamError(line: n, "expected a section header ('@name type ROWSxCOLS ...') or '@end', found '\(text)'")
+        }
+    }
+
+    /// Reads every section and comment up to `@end` (small streams, tests).
+    public func readAll() throws -> (sections: [Section], comments: [String]) {
+        var sections: [Section] = []
+        var comments: [String] = []
+        while let item = try next() {
+            switch item {
+            case .comment(let c): comments.append(c)
+            case .section(let h): sections.append(try read(h))
+            }
+        }
+        return (sections, comments)
+    }
+
+    /// Parses the section's rows into memory.
+    public func read(_ header: SectionHeader) throws -> Section {
+        let total = header.rows * header.cols
+        // Reserve at most 16M elements up front: a header may claim more rows than follow.
+        let reserve = min(total, 1 << 24)
+        let storage: Storage
+        switch header.type {
+        case .f32:
+            var values = [Float](); values.reserveCapacity(reserve)
+            try forEachRow(header) { p, n, start, r in
+                try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
+                    guard let v = NumberText.parseFloat(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
+                    values.append(v)
+                }
+            }
+            storage = .f32(values)
+        case .i32:
+            var values = [Int32](); values.reserveCapacity(reserve)
+            try forEachRow(header) { p, n, start, r in
+                try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
+                    guard let v = NumberText.parseInt32(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
+                    values.append(v)
+                }
+            }
+            storage = .i32(values)
+        case .u8:
+            var values = [UInt8](); values.reserveCapacity(reserve)
+            try forEachRow(header) { p, n, start, r in
+                try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
+                    guard let v = NumberText.parseUInt8(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
+                    values.append(v)
+                }
+            }
+            storage = .u8(values)
+        }
+        return Section(header: header, storage: storage)
+    }
+
+    /// Checks the section's rows and writes header and rows to `writer` byte for byte.
+    public func copy(_ header: SectionHeader, to writer: StreamWriter) throws {
+        try writer.rawLine(header.text)
+        try forEachRow(header) { p, n, _, r in
+            try self.check(p, n, header, r)
+            try writer.rawLine(UnsafeBufferPointer(start: p, count: n))
+        }
+    }
+
+    /// Checks the section's rows and discards them.
+    public func skip(_ header: SectionHeader) throws {
+        try forEachRow(header) { p, n, _, r in try self.check(p, n, header, r) }
+    }
+
+    /// Streams the rows as Float32 (u8 scaled, i32 converted), one reused buffer per row.
+    public func visitRows(_ header: SectionHeader, _ body: (Int, UnsafeBufferPointer<Float>) throws -> Void) throws {
+        var row = [Float](repeating: 0, count: header.cols)
+        let scale = try ByteScale(header.attributes["scale"], line: header.line, section: header.name)
+        try forEachRow(header) { p, n, _, r in
+            try row.withUnsafeMutableBufferPointer { out in
+                try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
+                    let v: Float?
+                    switch header.type {
+                    case .f32: v = NumberText.parseFloat(tp, tn)
+                    case .i32: v = NumberText.parseInt32(tp, tn).map { Float($0) }
+                    case .u8: v = NumberText.parseUInt8(tp, tn).map { scale.apply($0) }
+                    }
+                    guard let v else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
+                    out[c] = v
+                }
+                try body(r, UnsafeBufferPointer(out))
+            }
+        }
+    }
+
+    private func check(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ r: Int) throws {
+        try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
+            let ok: Bool
+            switch header.type {
+            case .f32: ok = NumberText.parseFloat(tp, tn) != nil
+            case .i32: ok = NumberText.parseInt32(tp, tn) != nil
+            case .u8: ok = NumberText.parseUInt8(tp, tn) != nil
+            }
+            if !ok { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
+        }
+    }
+
+    /// Calls `body(bytes, count, lineStart, rowIndex)` for each of the header's rows.
+    private func forEachRow(_ header: SectionHeader, _ body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> Void) throws {
+        precondition(pending == header, "StreamReader: \(header.name) is not the pending section")
+        pending = nil
+        for r in 0..<header.rows {
+            let got: Bool? = try lines.nextLine { b in
+                if b.first == 64 || b.first == 35 { return false }
+                try body(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, 0, r)
+                return true
+            }
+            if got != true {
+                throw StreamError(line: lines.lineNumber + (got == nil ? 1 : 0),
+                                  "section \(header.name) (header on line \(header.line ?? 0)) ends after \(r) of \(header.rows) rows\(got == nil ? ": truncated stream" : "")")
+            }
+        }
+    }
+
+    /// Splits a row on runs of spaces/tabs and checks it has `cols` values.
+    @inline(__always)
+    private static func tokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ line: Int,
+                               _ body: (UnsafePointer<UInt8>, Int, Int) throws -> Void) throws {
+        var i = 0
+        var c = 0
+        var end = n
+        if end > 0 && p[end - 1] == 13 { end -= 1 }  // tolerate CRLF
+        while true {
+            while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
+            if i >= end { break }
+            let s = i
+            while i < end && p[i] != 32 && p[i] != 9 { i += 1 }
+            if c == header.cols {
+                c += 1
+                while true {
+                    while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
+                    if i >= end { break }
+                    while i < end && p[i] != 32 && p[i] != 9 { i += 1 }
+                    c += 1
+                }
+                break
+            }
+            try body(p + s, i - s, c)
+            c += 1
+        }
+        if c != header.cols {
+            throw StreamError(line: line, "section \(header.name): row has \(c) values, expected \(header.cols)")
+        }
+    }
+
+    private static func badNumber(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: SectionHeader, _ r: Int, _ c: Int, _ line: Int) -> StreamError {
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: min(n, 40)), as: UTF8.self)
+        let what: String
+        switch h.type {
+        case .f32: what = "a finite f32 number (NaN and infinities are not allowed)"
+        case .i32: what = "an i32 integer"
+        case .u8: what = "a u8 integer 0..255"
+        }
+        return StreamError(line: line, "section \(h.name), column \(c + 1): expected \(what), found '\(text)'")
+    }
+}

@@ -1,0 +1,158 @@
+// Writes an nn-stream: the magic line, sections, comments, `@end`.
+// A stage's provenance comment (`# nn-fit 0.1.0: nn-fit --sgd`) is written just
+// before the first section the stage adds itself, so it stands next to what it made.
+
+public final class StreamWriter {
+    public let out: ByteWriter
+    private var provenance: String?
+    private var begun = false
+    private var section: (header: SectionHeader, rowsWritten: Int)?
+
+    public init(_ out: ByteWriter, provenance: String? = nil) {
+        self.out = out
+        self.provenance = provenance
+    }
+
+    /// A writer to stdout that records `Provenance.line(program:)` for the running program.
+    public static func standardOutput(program: String) -> StreamWriter {
+        StreamWriter(ByteWriter(fileDescriptor: 1), provenance: Provenance.line(program: program))
+    }
+
+    /// Writes the magic line; called by every other method if needed.
+    public func begin() throws {
+        guard !begun else { return }
+        begun = true
+        try out.append("\(StreamReader.magic) \(StreamReader.version)\n")
+    }
+
+    public func comment(_ text: String) throws {
+        try begin()
+        let clean = text.map { $0 == "\n" || $0 == "\r" ? " " : $0 }
+        try out.append("#\(String(clean))\n")
+    }
+
+    private func writeProvenanceIfDue() throws {
+        try begin()
+        if let p = provenance {
+            provenance = nil
+            try comment(" " + p)
+        }
+    }
+
+    /// Writes a whole section. f32 values must be finite.
+    public func write(_ s: Section) throws {
+        try writeHeader(s.header)
+        let cols = s.cols
+        switch s.storage {
+        case .f32(let v):
+            try v.withUnsafeBufferPointer { try writeRows(f32: $0, cols: cols, startRow: 0) }
+        case .i32(let v):
+            for r in 0..<s.rows {
+                for c in 0..<cols {
+                    if c > 0 { out.buffer.append(32) }
+                    NumberText.appendInt(Int(v[r * cols + c]), to: &out.buffer)
+                }
+                out.buffer.append(10)
+                try out.flushIfFull()
+            }
+        case .u8(let v):
+            try v.withUnsafeBufferPointer { try writeRows(u8: $0, cols: cols) }
+        }
+        section?.rowsWritten = s.rows
+        try finishSection()
+    }
+
+    public func write(_ name: String, _ m: Matrix, attributes: Attributes = Attributes()) throws {
+        try write(Section(name: name, matrix: m, attributes: attributes))
+    }
+
+    /// Starts a section whose rows follow through `writeRow` (streaming writes).
+    public func writeHeader(_ h: SectionHeader) throws {
+        precondition(section == nil, "StreamWriter: section \(section!.header.name) is unfinished")
+        precondition(SectionHeader.isValidName(h.name), "StreamWriter: bad section name \(h.name)")
+        try writeProvenanceIfDue()
+        try out.append(h.text)
+        out.buffer.append(10)
+        section = (h, 0)
+        if h.rows == 0 { try finishSection() }
+    }
+
+    /// Appends one f32 row to the section begun by `writeHeader`.
+    public func writeRow(_ row: UnsafeBufferPointer<Float>) throws {
+        guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
+        precondition(row.count == s.header.cols)
+        try writeRows(f32: row, cols: row.count, startRow: s.rowsWritten)
+        section!.rowsWritten += 1
+        if section!.rowsWritten == s.header.rows { try finishSection() }
+    }
+
+    /// Appends one u8 row to the section begun by `writeHeader`.
+    public func writeRow(_ row: UnsafeBufferPointer<UInt8>) throws {
+        guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
+        precondition(row.count == s.header.cols)
+        try writeRows(u8: row, cols: row.count)
+        section!.rowsWritten += 1
+        if section!.rowsWritten == s.header.rows { try finishSection() }
+    }
+
+    private func finishSection() throws {
+        guard let s = section else { return }
+        precondition(s.rowsWritten == s.header.rows, "StreamWriter: \(s.header.name) got \(s.rowsWritten) of \(s.header.rows) rows")
+        section = nil
+    }
+
+    private func writeRows(f32 v: UnsafeBufferPointer<Float>, cols: Int, startRow: Int) throws {
+        guard cols > 0 else { return }
+        let rows = v.count / cols
+        for r in 0..<rows {
+            for c in 0..<cols {
+                let x = v[r * cols + c]
+                guard x.isFinite else {
+                    let name = section?.header.name ?? "?"
+                    throw StreamError(line: nil, "refusing to write \(x) in section \(name), row \(startRow + r + 1), column \(c + 1): the stream format allows finite numbers only")
+                }
+                if c > 0 { out.buffer.append(32) }
+                NumberText.appendFloat(x, to: &out.buffer)
+            }
+            out.buffer.append(10)
+            try out.flushIfFull()
+        }
+    }
+
+    private static let byteText: [[UInt8]] = (0..<256).map { Array(String($0).utf8) }
+
+    private func writeRows(u8 v: UnsafeBufferPointer<UInt8>, cols: Int) throws {
+        guard cols > 0 else { return }
+        let rows = v.count / cols
+        for r in 0..<rows {
+            for c in 0..<cols {
+                if c > 0 { out.buffer.append(32) }
+                out.buffer.append(contentsOf: StreamWriter.byteText[Int(v[r * cols + c])])
+            }
+            out.buffer.append(10)
+            try out.flushIfFull()
+        }
+    }
+
+    /// Appends a line verbatim (pass-through of sections read from upstream).
+    func rawLine(_ s: String) throws {
+        try begin()
+        try out.append(s)
+        out.buffer.append(10)
+    }
+
+    func rawLine(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        out.buffer.append(contentsOf: bytes)
+        out.buffer.append(10)
+        try out.flushIfFull()
+    }
+
+    /// Writes `@end` and flushes. A stage that fails never calls this, so its
+    /// output reads downstream as a truncated stream, never as a complete one.
+    public func end() throws {
+        precondition(section == nil, "StreamWriter: section \(section?.header.name ?? "") is unfinished")
+        try writeProvenanceIfDue()
+        try out.append("@end\n")
+        try out.flush()
+    }
+}

@@ -1,0 +1,46 @@
+// Helpers for stream tests: run a StreamWriter into memory, read a stream from bytes.
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import Shared
+
+/// Writes with `body` into an unlinked temporary file and returns the text.
+func streamText(_ body: (StreamWriter) throws -> Void) throws -> String {
+    // A temporary file rather than a pipe, so large outputs cannot block.
+    var template = Array("/tmp/nn-test-XXXXXX".utf8CString)
+    let fd = mkstemp(&template)
+    precondition(fd >= 0)
+    unlink(&template)
+    let w = StreamWriter(ByteWriter(fileDescriptor: fd))
+    try body(w)
+    try w.out.flush()
+    lseek(fd, 0, SEEK_SET)
+    let r = LineReader(fileDescriptor: fd, ownsDescriptor: true)
+    var text = ""
+    while let line = try r.nextLine({ String(decoding: $0, as: UTF8.self) }) { text += line + "\n" }
+    return text
+}
+
+/// A StreamReader over the given text.
+func reader(_ text: String) throws -> StreamReader {
+    var template = Array("/tmp/nn-test-XXXXXX".utf8CString)
+    let fd = mkstemp(&template)
+    precondition(fd >= 0)
+    unlink(&template)
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    lseek(fd, 0, SEEK_SET)
+    return try StreamReader(LineReader(fileDescriptor: fd, ownsDescriptor: true, bufferSize: 64))
+}
+
+/// The StreamError that reading all of `text` throws, or nil when it reads cleanly.
+func streamError(_ text: String) -> StreamError? {
+    do {
+        _ = try reader(text).readAll()
+        return nil
+    } catch let e as StreamError {
+        return e
+    } catch {
+        return StreamError(line: nil, "unexpected \(error)")
+    }
+}

@@ -1,0 +1,34 @@
+# Shared by scripts/demo, scripts/test and scripts/bench: make sure the Debian
+# packages nn needs are installed (installing them when run as root), then build.
+
+NN_APT_PACKAGES="zlib1g-dev dataset-fashion-mnist gnuplot-nox"
+
+nn_missing_packages() {
+    local missing=""
+    for p in $NN_APT_PACKAGES "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+    done
+    echo "$missing"
+}
+
+nn_install_packages() {
+    local missing
+    missing=$(nn_missing_packages "$@")
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" = 0 ]; then
+        echo "installing Debian packages:$missing" >&2
+        apt-get update -qq >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
+    else
+        echo "nn needs these Debian packages:$missing" >&2
+        echo "install them with:  sudo apt-get install -y$missing" >&2
+        exit 69
+    fi
+}
+
+nn_build_release() {
+    swift build -c release --product nn-data >&2 &&
+    swift build -c release >&2
+    NN_BIN="$(swift build -c release --show-bin-path)"
+    export PATH="$NN_BIN:$PATH"
+}
