@@ -3,6 +3,9 @@
 // give the same results for a given input whatever the thread count.
 
 public enum Kernels {
+    /// Worker threads the kernels may use (`--threads`). Results must not depend on it.
+    nonisolated(unsafe) public static var threads: Int = 1
+
     /// C = alpha · op(A) · op(B) + beta · C, where op(A) is m × k and op(B) is k × n.
     /// `lda`, `ldb`, `ldc` are the row strides of A, B, C as stored.
     public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
