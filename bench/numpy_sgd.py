@@ -3,16 +3,11 @@
 48000 steps, init normal(0, 0.01)): one sample per step, vectorised within the step.
 Prints one JSON line with the time of the training loop alone.
   numpy_sgd.py --threads N [--seed S]"""
-import argparse
 import time
 
-from workloads import WORKLOADS, limit_threads, report
+from workloads import WORKLOADS, arguments, report
 
-p = argparse.ArgumentParser()
-p.add_argument("--threads", type=int, default=1)
-p.add_argument("--seed", type=int, default=1)
-args = p.parse_args()
-limit_threads(args.threads)
+args = arguments(__doc__, workload="sgd")
 
 import numpy as np  # noqa: E402
 from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
@@ -41,7 +36,7 @@ for i in picks:
     dh = dz * w2 * h * (1 - h)
     w2 -= lr * dz * h
     b2 -= lr * dz
-    w1 -= lr * np.outer(dh, x)
+    w1 -= np.outer(lr * dh, x)
     b1 -= lr * dh
 seconds = time.perf_counter() - start
 

@@ -2,17 +2,12 @@
 """scikit-learn's MLPClassifier on the coat-dress workload (784-128-64-1 ReLU, Adam,
 batch 64, 10 epochs), for a third point of comparison. One JSON line, as torch_fit.py.
   sklearn_mlp.py --threads N [--seed S]"""
-import argparse
 import time
 import warnings
 
-from workloads import WORKLOADS, limit_threads, report
+from workloads import WORKLOADS, arguments, report
 
-p = argparse.ArgumentParser()
-p.add_argument("--threads", type=int, default=1)
-p.add_argument("--seed", type=int, default=1)
-args = p.parse_args()
-limit_threads(args.threads)
+args = arguments(__doc__, workload="coat-dress")
 
 from sklearn.exceptions import ConvergenceWarning  # noqa: E402
 from sklearn.neural_network import MLPClassifier  # noqa: E402

@@ -2,17 +2,11 @@
 """PyTorch (CPU) reference for nn-fit's benchmarks: trains one workload and prints
 one JSON line with the time of the training loop alone.
   torch_fit.py {sgd|coat-dress|fashion10} --threads N [--seed S]"""
-import argparse
 import time
 
-from workloads import WORKLOADS, limit_threads, report
+from workloads import WORKLOADS, arguments, report
 
-p = argparse.ArgumentParser()
-p.add_argument("workload", choices=WORKLOADS)
-p.add_argument("--threads", type=int, default=1)
-p.add_argument("--seed", type=int, default=1)
-args = p.parse_args()
-limit_threads(args.threads)
+args = arguments(__doc__)
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402

@@ -1,4 +1,5 @@
 """The three nn-fit benchmark workloads, shared by every reference implementation."""
+import argparse
 import json
 import os
 import sys
@@ -23,7 +24,18 @@ def report(impl, workload, threads, seconds, samples, test_accuracy, **extra):
     sys.stdout.flush()
 
 
-def limit_threads(n):
-    """Pins the math libraries to n threads; call before importing numpy or torch."""
+def arguments(doc, workload=None):
+    """Parses a reference script's command line (the workload, unless the script has
+    only one, --threads, --seed) and pins the math libraries to that many threads;
+    call before importing numpy or torch."""
+    p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    if workload is None:
+        p.add_argument("workload", choices=WORKLOADS)
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--seed", type=int, default=1)
+    args = p.parse_args()
+    if workload is not None:
+        args.workload = workload
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-        os.environ[var] = str(n)
+        os.environ[var] = str(args.threads)
+    return args

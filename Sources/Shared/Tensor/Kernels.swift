@@ -2,6 +2,7 @@
 // BLAS-style arguments. Results depend only on the inputs, never on `threads`:
 // work is cut into blocks by shape alone; threads only decide who computes which block.
 import COpenBLAS
+import Synchronization
 
 public enum Kernels {
     /// Worker threads the kernels may use (`--threads`). Results do not depend on it.
@@ -61,7 +62,13 @@ public enum Kernels {
             for block in 0..<count { body(block) }
             return
         }
-        pool(workers: threads - 1).run(count: count, body)
+        let pool = pool(workers: threads - 1)
+        var start = 0
+        while start < count {
+            let size = min(count - start, WorkerPool.maxBlocks)
+            pool.run(count: size) { body(start + $0) }
+            start += size
+        }
     }
 
     /// Splits 0..<n into fixed chunks of `grain` (the last one shorter) and runs
@@ -78,14 +85,17 @@ public enum Kernels {
     /// The kernel family OpenBLAS picked for this CPU at run time ("Haswell", "SkylakeX", "Zen"...).
     public static var blasCoreName: String { OpenBLAS.coreName }
 
-    nonisolated(unsafe) private static var currentPool: WorkerPool?
+    /// One pool per worker count asked for, kept for the life of the process (a program
+    /// uses one; tests running side by side may use several at once).
+    private static let pools = Mutex<[Int: WorkerPool]>([:])
 
     private static func pool(workers: Int) -> WorkerPool {
-        if let p = currentPool, p.workers == workers { return p }
-        currentPool?.shutdown()
-        let p = WorkerPool(workers: workers)
-        currentPool = p
-        return p
+        pools.withLock { pools in
+            if let p = pools[workers] { return p }
+            let p = WorkerPool(workers: workers)
+            pools[workers] = p
+            return p
+        }
     }
 }
 

@@ -13,6 +13,14 @@ extension Kernels {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
     }
 
+    /// The 16 lanes of v added as a tree (8 + 4 + 2 + 1 additions deep, not 16).
+    @inline(__always)
+    static func sum(_ v: SIMD16<Float>) -> Float {
+        let v8 = v.lowHalf + v.highHalf
+        let v4 = v8.lowHalf + v8.highHalf
+        return (v4[0] + v4[2]) + (v4[1] + v4[3])
+    }
+
     /// Σ x[i]·y[i], summed in a fixed order: two 16-lane partial sums, then the tail.
     @inline(__always)
     public static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) -> Float {
@@ -27,7 +35,7 @@ extension Kernels {
             s0 += load16(x + i) * load16(y + i)
             i += 16
         }
-        var s = (s0 + s1).sum()
+        var s = sum(s0 + s1)
         while i < n {
             s += x[i] * y[i]
             i += 1

@@ -5,7 +5,8 @@ import Glibc
 #endif
 import Synchronization
 
-/// Runs `job(block)` for block in 0..<count on the caller and `workers` other threads.
+/// Runs `job(block)` for block in 0..<count on the caller and `workers` other threads,
+/// which live as long as the process.
 /// Which thread runs which block is left to chance; callers make each block's result
 /// independent of that (disjoint outputs, a fixed partition), so results never
 /// depend on the thread count.
@@ -14,7 +15,7 @@ final class WorkerPool: @unchecked Sendable {
 
     let workers: Int
     /// One word for a whole job's state, so a claim is one compare-and-swap:
-    /// bits 40..63 generation, 20..39 block count, 0..19 next unclaimed block.
+    /// bits 32..62 job number, 16..31 block count, 0..15 next unclaimed block.
     private let state = Atomic<Int>(0)
     /// Blocks finished in the current job.
     private let finished = Atomic<Int>(0)
@@ -22,17 +23,18 @@ final class WorkerPool: @unchecked Sendable {
     private let jobAddress = Atomic<Int>(0)
     /// Workers asleep (or about to sleep) on `wake`.
     private let sleepers = Atomic<Int>(0)
-    private let stopping = Atomic<Bool>(false)
+    /// A job is running; a parallelFor inside one runs its blocks on the calling thread.
+    private let busy = Atomic<Bool>(false)
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var threads: [pthread_t] = []
 
-    static let maxBlocks = 1 << 20
-    private static let countShift = 20
-    private static let generationShift = 40
-    private static let fieldMask = (1 << 20) - 1
-    /// Polls of `state` before a worker with nothing to do goes to sleep (~50-100 µs).
-    private static let spinsBeforeSleep = 20_000
+    static let maxBlocks = (1 << 16) - 1
+    private static let countShift = 16
+    private static let generationShift = 32
+    private static let fieldMask = (1 << 16) - 1
+    /// How long a worker with nothing to do keeps polling before it sleeps: longer than
+    /// the gaps between the products of a training step, so a step never waits for a wake-up.
+    private static let spinSeconds = 0.002
 
     init(workers: Int) {
         self.workers = workers
@@ -47,37 +49,26 @@ final class WorkerPool: @unchecked Sendable {
                 return nil
             }, box)
             precondition(rc == 0, "WorkerPool: pthread_create failed (\(rc))")
-            threads.append(thread)
+            pthread_detach(thread)
         }
     }
 
-    /// Stops and joins the workers; the pool is unusable afterwards.
-    func shutdown() {
-        stopping.store(true, ordering: .sequentiallyConsistent)
-        pthread_mutex_lock(mutex)
-        pthread_cond_broadcast(wake)
-        pthread_mutex_unlock(mutex)
-        for t in threads { pthread_join(t, nil) }
-        threads = []
-    }
-
-    deinit {
-        pthread_cond_destroy(wake)
-        pthread_mutex_destroy(mutex)
-        wake.deallocate()
-        mutex.deallocate()
-    }
-
     /// Runs job(0..<count) across the pool and returns when every block is done.
-    /// Not reentrant: one caller at a time (the kernels are called from one thread).
+    /// Called again from inside a job (or from another thread meanwhile), it runs the
+    /// blocks itself, in order: same results, no deadlock.
     func run(count: Int, _ job: Job) {
-        precondition(count > 0 && count < WorkerPool.maxBlocks)
+        precondition(count > 0 && count <= WorkerPool.maxBlocks)
+        guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            for block in 0..<count { job(block) }
+            return
+        }
+        defer { busy.store(false, ordering: .releasing) }
         withoutActuallyEscaping(job) { job in
             withUnsafePointer(to: job) { address in
                 finished.store(0, ordering: .relaxed)
                 jobAddress.store(Int(bitPattern: address), ordering: .relaxed)
                 let generation = (state.load(ordering: .relaxed) >> WorkerPool.generationShift) + 1
-                let fresh = (generation & WorkerPool.fieldMask) << WorkerPool.generationShift
+                let fresh = (generation & 0x7FFF_FFFF) << WorkerPool.generationShift
                     | count << WorkerPool.countShift
                 state.store(fresh, ordering: .sequentiallyConsistent)
                 if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
@@ -121,17 +112,30 @@ final class WorkerPool: @unchecked Sendable {
         return s & WorkerPool.fieldMask < (s >> WorkerPool.countShift) & WorkerPool.fieldMask
     }
 
+    /// Polls for work for up to `spinSeconds`, yielding the core now and then so a busy
+    /// machine's other processes still run; true when work arrived.
+    private func spinUntilWork() -> Bool {
+        let deadline = WorkerPool.now() + WorkerPool.spinSeconds
+        while true {
+            for _ in 0..<256 where hasWork() { return true }
+            if WorkerPool.now() > deadline { return false }
+            sched_yield()
+        }
+    }
+
+    private static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+
     private func workerLoop() {
-        while !stopping.load(ordering: .relaxed) {
+        while true {
             if claimAndRun() { continue }
-            var spins = 0
-            while !hasWork() && spins < WorkerPool.spinsBeforeSleep && !stopping.load(ordering: .relaxed) {
-                spins += 1
-            }
-            if hasWork() { continue }
+            if spinUntilWork() { continue }
             pthread_mutex_lock(mutex)
             sleepers.add(1, ordering: .sequentiallyConsistent)
-            while !hasWork() && !stopping.load(ordering: .sequentiallyConsistent) {
+            while !hasWork() {
                 pthread_cond_wait(wake, mutex)
             }
             sleepers.subtract(1, ordering: .sequentiallyConsistent)

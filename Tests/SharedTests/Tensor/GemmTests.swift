@@ -28,14 +28,18 @@ struct GemmCase {
     var pad: Int
     var seed: UInt64 = 1
 
-    /// The inputs, C as it was before, and C after Kernels.gemm (each with row stride ldc).
-    func compute() -> (a: Operand, b: Operand, before: [Float], after: [Float], ldc: Int) {
+    /// Random inputs, and C as it is before the product (row stride ldc = n + pad).
+    func operands() -> (a: Operand, b: Operand, c: [Float], ldc: Int) {
         var rng = Random(seed: seed)
         let a = Operand(rows: m, cols: k, trans: transA, pad: pad, rng: &rng)
         let b = Operand(rows: k, cols: n, trans: transB, pad: pad, rng: &rng)
         let ldc = n + pad
-        let before = (0..<(m * ldc)).map { _ in Float(rng.uniform() * 2 - 1) }
-        var c = before
+        return (a, b, (0..<(m * ldc)).map { _ in Float(rng.uniform() * 2 - 1) }, ldc)
+    }
+
+    /// C after Kernels.gemm.
+    func product(_ a: Operand, _ b: Operand, _ c: [Float], ldc: Int) -> [Float] {
+        var c = c
         a.data.withUnsafeBufferPointer { pa in
             b.data.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
@@ -45,11 +49,12 @@ struct GemmCase {
                 }
             }
         }
-        return (a, b, before, c, ldc)
+        return c
     }
 
     func expectClose() {
-        let (a, b, c0, c, ldc) = compute()
+        let (a, b, c0, ldc) = operands()
+        let c = product(a, b, c0, ldc: ldc)
         let u = Double(Float.ulpOfOne) / 2
         var worst = 0.0
         for i in 0..<m {

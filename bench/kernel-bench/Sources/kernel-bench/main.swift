@@ -1,14 +1,18 @@
 // Times nn's kernels on the exact products of the three nn-fit benchmark workloads,
 // with 1 and 2 threads, and prints one JSON object per line.
-//   kernel-bench [--threads 1,2] [--quick]
+//   kernel-bench [--threads 1,2] [--quick] [--cpu]
 import Shared
 #if canImport(Glibc)
 import Glibc
 #endif
 
+/// Wall-clock seconds, or with --cpu this thread's CPU seconds (steadier on a busy
+/// machine, meaningful with one thread only).
+nonisolated(unsafe) var clock = CLOCK_MONOTONIC
+
 func now() -> Double {
     var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
+    clock_gettime(clock, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
@@ -92,7 +96,8 @@ while let a = args.popFirst() {
     switch a {
     case "--threads": threadCounts = (args.popFirst() ?? "1").split(separator: ",").compactMap { Int($0) }
     case "--quick": quick = true
-    default: fatalError("usage: kernel-bench [--threads 1,2] [--quick]")
+    case "--cpu": clock = CLOCK_THREAD_CPUTIME_ID
+    default: fatalError("usage: kernel-bench [--threads 1,2] [--quick] [--cpu]")
     }
 }
 let rounds = quick ? 2 : 5
