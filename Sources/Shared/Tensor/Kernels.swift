@@ -34,13 +34,10 @@ public enum Kernels {
         // who computes it or when.
         let alongRows = m > n
         let side = alongRows ? m : n
-        let blocks = max(1, min(gemmMaxBlocks, m * n * k / gemmBlockWork, side / gemmBlockAlign))
-        let width = (side + blocks - 1) / blocks
-        let step = (width + gemmBlockAlign - 1) / gemmBlockAlign * gemmBlockAlign
-        let count = (side + step - 1) / step
-        parallelFor(count) { block in
-            let start = block * step
-            let size = min(step, side - start)
+        let blocks = gemmBlocks(side: side, work: m * n * k)
+        parallelFor(blocks) { block in
+            let start = gemmBlockStart(block, of: blocks, side: side)
+            let size = gemmBlockStart(block + 1, of: blocks, side: side) - start
             if alongRows {
                 // Rows start..<start+size of C come from the same rows of op(A).
                 let aBlock = transA ? a + start : a + start * lda
@@ -51,6 +48,22 @@ public enum Kernels {
                 OpenBLAS.sgemm(transA, transB, m, size, k, alpha, a, lda, bBlock, ldb, beta, c + start, ldc)
             }
         }
+    }
+
+    /// How many blocks a product of `work` multiply-adds is cut into along a side of C
+    /// `side` long: a power of two (so two threads share it evenly), each block at least
+    /// `gemmBlockWork` and `gemmBlockAlign` wide, at most `gemmMaxBlocks`. Shape only.
+    static func gemmBlocks(side: Int, work: Int) -> Int {
+        let limit = min(gemmMaxBlocks, work / gemmBlockWork, side / gemmBlockAlign)
+        var blocks = 1
+        while blocks * 2 <= limit { blocks *= 2 }
+        return blocks
+    }
+
+    /// Where block `i` of `blocks` starts: equal shares, rounded down to `gemmBlockAlign`.
+    @inline(__always)
+    static func gemmBlockStart(_ i: Int, of blocks: Int, side: Int) -> Int {
+        i == blocks ? side : side * i / blocks / gemmBlockAlign * gemmBlockAlign
     }
 
     /// Runs body(0..<count), spread over `threads` threads (the caller among them),

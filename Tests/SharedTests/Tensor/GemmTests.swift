@@ -116,3 +116,20 @@ func gemmWithBetaZeroOverwritesNaN(_ shape: (Int, Int, Int)) {
                  beta: 0, c: &c, ldc: n)
     #expect(c.allSatisfy { $0 == Float(2 * k) })
 }
+
+@Test func gemmBlocksTileTheSideEvenlyByShapeAlone() {
+    for side in [16, 40, 64, 128, 203, 784] {
+        for work in [1 << 20, 4 << 20, 9 << 20, 100 << 20] {
+            let blocks = Kernels.gemmBlocks(side: side, work: work)
+            #expect(blocks >= 1 && blocks <= Kernels.gemmMaxBlocks && blocks & (blocks - 1) == 0)
+            let starts = (0...blocks).map { Kernels.gemmBlockStart($0, of: blocks, side: side) }
+            #expect(starts.first == 0 && starts.last == side)
+            let sizes = zip(starts, starts.dropFirst()).map { $1 - $0 }
+            #expect(sizes.allSatisfy { $0 >= Kernels.gemmBlockAlign }, "side \(side) work \(work): \(sizes)")
+            #expect(sizes.dropLast().allSatisfy { $0 % Kernels.gemmBlockAlign == 0 })
+        }
+    }
+    // The products of one 784-256-128-10 step at batch 128 go to two threads in equal halves.
+    #expect(Kernels.gemmBlocks(side: 256, work: 128 * 256 * 784) == 4)
+    #expect(Kernels.gemmBlocks(side: 128, work: 64 * 128 * 784) == 2)
+}
