@@ -34,4 +34,24 @@ public enum Activation: String, CaseIterable, Sendable {
         case .identity: return 1
         }
     }
+
+    /// a = act(z) over n values, in place. The switch sits outside the loop so each loop vectorises.
+    public func apply(_ z: UnsafeMutablePointer<Float>, _ n: Int) {
+        switch self {
+        case .sigmoid: for i in 0..<n { z[i] = Activation.sigmoid(z[i]) }
+        case .tanh: for i in 0..<n { z[i] = tanhf(z[i]) }
+        case .relu: for i in 0..<n { z[i] = z[i] > 0 ? z[i] : 0 }
+        case .identity: break
+        }
+    }
+
+    /// g ⊙= act'(a) over n values, where a is the activation's output (dL/dz = dL/da · da/dz).
+    public func multiplyDerivative(_ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, _ n: Int) {
+        switch self {
+        case .sigmoid: for i in 0..<n { g[i] *= a[i] * (1 - a[i]) }
+        case .tanh: for i in 0..<n { g[i] *= 1 - a[i] * a[i] }
+        case .relu: for i in 0..<n { g[i] = a[i] > 0 ? g[i] : 0 }
+        case .identity: break
+        }
+    }
 }
