@@ -59,3 +59,22 @@ public enum NumberFormat {
         return "\(x)"
     }
 }
+
+extension Network {
+    /// A new network for `classes` (two: one sigmoid output; more: softmax), with hidden layers
+    /// of `hidden` units using `activation`, and weights drawn by `initializer` from `seed`.
+    public init(inputs: Int, hidden: [Int], activation: Activation, classes: [String], initializer: Initializer, seed: UInt64) {
+        precondition(classes.count >= 2)
+        let outputs = classes.count == 2 ? 1 : classes.count
+        let layout = ParameterLayout(sizes: [inputs] + hidden + [outputs])
+        let params = FloatBuffer(count: layout.count)
+        var random = Random(seed: seed, stream: "init")
+        initializer.initialize(params, layout: layout, random: &random)
+        let layers = (0..<layout.layerCount).map { l in
+            Dense(weight: Matrix(rows: layout.outputs(l), cols: layout.inputs(l)), bias: [Float](repeating: 0, count: layout.outputs(l)),
+                  activation: l == layout.layerCount - 1 ? .identity : activation)
+        }
+        self.init(layers: layers, output: outputs == 1 ? .sigmoid : .softmax, classes: classes)
+        layout.store(params, into: &self)
+    }
+}

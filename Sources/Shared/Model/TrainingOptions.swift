@@ -129,8 +129,10 @@ public struct TrainingOptions: Equatable, Sendable {
     public func record(rows: Int) -> Attributes {
         var a = Attributes()
         let n = NumberFormat.short
-        a["hidden"] = hidden.map(String.init).joined(separator: ",")
-        a["activation"] = activation.rawValue
+        if !hidden.isEmpty {
+            a["hidden"] = hidden.map(String.init).joined(separator: ",")
+            a["activation"] = activation.rawValue
+        }
         switch method {
         case .fullBatch: a["method"] = "full-batch"
         case .sgd: a["method"] = "sgd"
