@@ -45,12 +45,32 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    /// g ⊙= act'(a) over n values, where a is the activation's output (dL/dz = dL/da · da/dz).
-    public func multiplyDerivative(_ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, _ n: Int) {
+    /// a = act(z) over n values, from z into a.
+    public func apply(_ z: UnsafePointer<Float>, into a: UnsafeMutablePointer<Float>, _ n: Int) {
         switch self {
-        case .sigmoid: for i in 0..<n { g[i] *= a[i] * (1 - a[i]) }
-        case .tanh: for i in 0..<n { g[i] *= 1 - a[i] * a[i] }
-        case .relu: for i in 0..<n { g[i] = a[i] > 0 ? g[i] : 0 }
+        case .sigmoid: for i in 0..<n { a[i] = Activation.sigmoid(z[i]) }
+        case .tanh: for i in 0..<n { a[i] = tanhf(z[i]) }
+        case .relu: for i in 0..<n { a[i] = z[i] > 0 ? z[i] : 0 }
+        case .identity: a.update(from: z, count: n)
+        }
+    }
+
+    /// g ⊙= act'(z) over n values, from the pre-activations z. Written so that saturated units
+    /// keep their relative precision (a·(1−a) from a rounded a near 1 would lose it):
+    ///   σ'(z) = e^−|z| / (1 + e^−|z|)²,   tanh'(z) = 4e^−2|z| / (1 + e^−2|z|)²,   relu'(z) = [z > 0].
+    public func multiplyDerivative(_ g: UnsafeMutablePointer<Float>, preactivation z: UnsafePointer<Float>, _ n: Int) {
+        switch self {
+        case .sigmoid:
+            for i in 0..<n {
+                let e = expf(-abs(z[i])), d = 1 + e
+                g[i] *= e / (d * d)
+            }
+        case .tanh:
+            for i in 0..<n {
+                let e = expf(-2 * abs(z[i])), d = 1 + e
+                g[i] *= 4 * e / (d * d)
+            }
+        case .relu: for i in 0..<n { g[i] = z[i] > 0 ? g[i] : 0 }
         case .identity: break
         }
     }

@@ -1,7 +1,7 @@
 // Plain SGD with one random training sample per step, on vectors: each unit's input is a
 // dot product, and going backward each weight row is updated in place by one axpy as soon
 // as its error is known (after it has been used to pass the error further back).
-//   δ_L = ∂ℓ/∂z_L;   δ_{l−1} = (W_lᵀ δ_l) ⊙ act'(a_{l−1});   W_l[j,:] −= lr·δ_l[j]·a_{l−1};   b_l[j] −= lr·δ_l[j]
+//   δ_L = ∂ℓ/∂z_L;   δ_{l−1} = (W_lᵀ δ_l) ⊙ act'(z_{l−1});   W_l[j,:] −= lr·δ_l[j]·a_{l−1};   b_l[j] −= lr·δ_l[j]
 // With --l2 λ each row is first shrunk by (1 − lr·λ), i.e. θ −= lr·(g + λθ).
 
 public final class SampleSGD {
@@ -9,6 +9,7 @@ public final class SampleSGD {
     public let activations: [Activation]
     public let output: OutputKind
     private let outputs: [FloatBuffer]
+    private let preactivations: [FloatBuffer]
     private let deltas: [FloatBuffer]
 
     public init(layout: ParameterLayout, activations: [Activation], output: OutputKind) {
@@ -16,6 +17,7 @@ public final class SampleSGD {
         self.activations = activations
         self.output = output
         outputs = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
+        preactivations = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
         deltas = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
     }
 
@@ -36,9 +38,9 @@ public final class SampleSGD {
             for l in 0..<layers {
                 let nIn = layout.inputs(l), nOut = layout.outputs(l)
                 let w = layout.weight(l, in: params), b = layout.bias(l, in: params)
-                let a = outputs[l].base
-                for j in 0..<nOut { a[j] = b[j] + Kernels.dot(w + j * nIn, input, nIn) }
-                activations[l].apply(a, nOut)
+                let a = outputs[l].base, z = preactivations[l].base
+                for j in 0..<nOut { z[j] = b[j] + Kernels.dot(w + j * nIn, input, nIn) }
+                activations[l].apply(z, into: a, nOut)
                 input = UnsafePointer(a)
             }
             let loss = Loss.gradient(output, logits: outputs[last].base, labels: labels + row, m: 1, k: k,
@@ -54,7 +56,7 @@ public final class SampleSGD {
                     let back = deltas[l - 1].base
                     back.update(repeating: 0, count: nIn)
                     for j in 0..<nOut { Kernels.axpy(d[j], w + j * nIn, back, nIn) }
-                    activations[l - 1].multiplyDerivative(back, output: outputs[l - 1].base, nIn)
+                    activations[l - 1].multiplyDerivative(back, preactivation: preactivations[l - 1].base, nIn)
                 }
                 let a = l == 0 ? xi : UnsafePointer(outputs[l - 1].base)
                 for j in 0..<nOut {
