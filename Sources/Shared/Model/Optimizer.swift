@@ -85,12 +85,7 @@ public final class Optimizer {
             let m = first!.base + offset, v = second!.base + offset
             let c1 = Float(1 / (1 - pow(Double(b1), Double(steps))))
             let c2 = Float(1 / (1 - pow(Double(b2), Double(steps))))
-            for i in 0..<n {
-                let gi = g[i] + l2 * p[i]
-                m[i] = b1 * m[i] + (1 - b1) * gi
-                v[i] = b2 * v[i] + (1 - b2) * gi * gi
-                p[i] -= lr * (m[i] * c1) / ((v[i] * c2).squareRoot() + eps)
-            }
+            Kernels.adamStep(p, g, m, v, n, lr: lr, beta1: b1, beta2: b2, eps: eps, c1: c1, c2: c2, l2: l2)
         }
     }
 }
