@@ -13,9 +13,11 @@ public enum EvalReport {
         }
         out += "\n" + summary(sets)
         if !first.isBinary {
-            for (name, e) in sets.reversed() { out += "\n" + perClass(e, title: "per class, \(name)") }
+            for (name, e) in sets { out += "\n" + perClass(e, title: "\(name) per class") }
         }
-        for (name, e) in sets.reversed() { out += "\n" + confusion(e, title: "confusion matrix, \(name)") }
+        let matrices = sets.map { confusion($0.evaluation, title: "\($0.name) confusion") }
+        out += "\nconfusion matrices (rows: true class, columns: predicted)\n"
+        out += sideBySide(matrices) ?? matrices.joined(separator: "\n")
         let notes = sets.flatMap { set in set.evaluation.notes.map { "  \(set.name): \($0)" } }
         if !notes.isEmpty { out += "\nnotes:\n" + notes.joined(separator: "\n") + "\n" }
         return out
@@ -59,23 +61,34 @@ public enum EvalReport {
         let named = e.classes.map { $0.count }.reduce(0) { $0 + max($1, 5) + 2 } + 24 <= 100
         let head = named ? e.classes : (0..<k).map(String.init)
         let rowLabel = { (t: Int) in named ? "  " + e.classes[t] : "  \(t) " + e.classes[t] }
-        var table = [[title + " (rows: true class, columns: predicted)"] + head.map { _ in "" }]
-        table.append([""] + head)
+        var table = [[title] + head]
         for t in 0..<k { table.append([rowLabel(t)] + counts[t]) }
-        return align(table, spanFirstRow: true)
+        return align(table)
+    }
+
+    /// Blocks of lines next to each other, four spaces apart; nil when wider than 100 characters.
+    static func sideBySide(_ blocks: [String]) -> String? {
+        let lines = blocks.map { $0.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        let widths = lines.map { $0.map(\.count).max() ?? 0 }
+        guard widths.reduce(0, +) + 4 * (blocks.count - 1) <= 100 else { return nil }
+        var out = ""
+        for i in 0..<(lines.map(\.count).max() ?? 0) {
+            let cells = lines.indices.map { b in i < lines[b].count ? lines[b][i] : "" }
+            let padded = cells.indices.map { b in b == cells.count - 1 ? cells[b] : cells[b] + String(repeating: " ", count: widths[b] - cells[b].count) }
+            out += String(padded.joined(separator: "    ").reversed().drop { $0 == " " }.reversed()) + "\n"
+        }
+        return out
     }
 
     /// Left-aligns the first column and right-aligns the others, two spaces apart.
-    /// With `spanFirstRow` the first row is a title that does not widen the first column.
-    static func align(_ table: [[String]], spanFirstRow: Bool = false) -> String {
+    static func align(_ table: [[String]]) -> String {
         let cols = table.map(\.count).max() ?? 0
         var width = [Int](repeating: 0, count: cols)
-        for (r, row) in table.enumerated() where !(spanFirstRow && r == 0) {
+        for row in table {
             for (c, cell) in row.enumerated() { width[c] = max(width[c], cell.count) }
         }
         var out = ""
-        for (r, row) in table.enumerated() {
-            if spanFirstRow && r == 0 { out += row[0] + "\n"; continue }
+        for row in table {
             var line = ""
             for (c, cell) in row.enumerated() {
                 let pad = String(repeating: " ", count: max(width[c] - cell.count, 0))

@@ -61,10 +61,10 @@ public struct Evaluation: Sendable {
             f1 = macro.f1
             let names = { (cs: [Int]) in cs.map { "'\(classes[$0])'" }.joined(separator: ", ") }
             if !scores.neverPredicted.isEmpty {
-                notes.append("precision of \(names(scores.neverPredicted)) is 0: never predicted (\(zeroDivision)); the averages count it as 0")
+                notes.append("precision of \(names(scores.neverPredicted)) is 0: never predicted (\(zeroDivision)); the averages count it as 0 too")
             }
             if !scores.absent.isEmpty {
-                notes.append("recall of \(names(scores.absent)) is 0: no sample of it in the set (\(zeroDivision)); the macro averages count it as 0")
+                notes.append("recall of \(names(scores.absent)) is 0: no sample of it in the set (\(zeroDivision)); the averages count it as 0 too")
             }
             auc = oneVsRestAUC(labels: labels, predictions: predictions)
             if auc == nil {
