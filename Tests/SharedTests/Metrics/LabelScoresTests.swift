@@ -1,24 +1,18 @@
+import Foundation
 import Testing
 @testable import Shared
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// A LineReader over `text` (through an unlinked temporary file).
-func lineReader(_ text: String) -> LineReader {
-    var template = Array("/tmp/nn-test-XXXXXX".utf8CString)
-    let fd = mkstemp(&template)
-    precondition(fd >= 0)
-    unlink(&template)
-    let bytes = Array(text.utf8)
-    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    lseek(fd, 0, SEEK_SET)
-    return LineReader(fileDescriptor: fd, ownsDescriptor: true, bufferSize: 64)
+/// A LineReader over `text`, through a scores file as a user would give it.
+func lineReader(_ text: String) throws -> LineReader {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("nn-scores-\(UUID().uuidString).txt").path
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try LineReader.open(path: path)  // the open descriptor keeps the unlinked file readable
 }
 
 func scoresError(_ text: String, logits: Bool = false) -> InputFileError? {
     do {
-        _ = try LabelScores.read(lineReader(text), path: "s.txt", logits: logits)
+        _ = try LabelScores.read(try lineReader(text), path: "s.txt", logits: logits)
         return nil
     } catch let e as InputFileError {
         return e
@@ -28,14 +22,14 @@ func scoresError(_ text: String, logits: Bool = false) -> InputFileError? {
 }
 
 @Test func zeroOneLabelsWithProbabilities() throws {
-    let s = try LabelScores.read(lineReader("1 0.9\n0 0.2\n1\t0.4\n0 0.6\n"), path: "s.txt", logits: false)
+    let s = try LabelScores.read(try lineReader("1 0.9\n0 0.2\n1\t0.4\n0 0.6\n"), path: "s.txt", logits: false)
     #expect(s.labels == [1, 0, 1, 0])
     #expect(s.classes == ["0", "1"])
     #expect(s.predictions.probabilities == [0.09999999999999998, 0.9, 0.8, 0.2, 0.6, 0.4, 0.4, 0.6])
 }
 
 @Test func minusOneLabelsAsVowpalWabbitWritesThemAreTheNegativeClass() throws {
-    let s = try LabelScores.read(lineReader("-1 -2.5\n1 3\n"), path: "s.txt", logits: true)
+    let s = try LabelScores.read(try lineReader("-1 -2.5\n1 3\n"), path: "s.txt", logits: true)
     #expect(s.labels == [0, 1])
     #expect(s.classes == ["-1", "1"])
     // P(1) = σ(3) = 0.9525741268224334 (Float64).
