@@ -4,11 +4,10 @@ import Testing
 
 func expectRefusal(_ script: String, files: [String: String], status: Int32, message: String,
                    sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let dir = try EvalPipe.directory(files)
-    let r = try EvalPipe.run(script, in: dir)
+    let r = try EvalPipe.run(script, files: files)
     #expect(r.status == status, "exit status", sourceLocation: sourceLocation)
     #expect(r.stderr.hasPrefix(message), "stderr: \(r.stderr)", sourceLocation: sourceLocation)
-    #expect(!r.stdout.contains("@end"), "a failed stage must not end its stream", sourceLocation: sourceLocation)
+    #expect(!r.text.contains("@end"), "a failed stage must not end its stream", sourceLocation: sourceLocation)
 }
 
 let dataOnly = "nn-stream 1\n@test.x f32 2x2\n0 1\n1 0\n@test.y i32 2x1\n0\n1\n@end\n"
@@ -61,10 +60,10 @@ let dataOnly = "nn-stream 1\n@test.x f32 2x2\n0 1\n1 0\n@test.y i32 2x1\n0\n1\n@
 }
 
 @Test func helpSaysWhatItReadsWritesAndShowsAPipeline() throws {
-    let r = try EvalPipe.run("nn-eval --help", in: try EvalPipe.directory())
+    let r = try EvalPipe.run("nn-eval --help")
     #expect(r.status == 0)
-    #expect(r.stdout.contains("Reads an nn-stream on stdin"))
-    #expect(r.stdout.contains("Writes, on a terminal: a report"))
-    #expect(r.stdout.contains("nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval"))
-    #expect(r.stdout.contains("'label score' line"))
+    #expect(r.text.contains("Reads an nn-stream on stdin"))
+    #expect(r.text.contains("Writes, on a terminal: a report"))
+    #expect(r.text.contains("nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval"))
+    #expect(r.text.contains("'label score' line"))
 }

@@ -40,23 +40,23 @@ nn-stream 1
 func softplus(_ t: Double) -> Double { log(1 + exp(t)) }
 
 @Test func pipedOutputIsTheStreamWithScoresAppended() throws {
-    let dir = try EvalPipe.directory(["s.nn": logisticStream])
-    let r = try EvalPipe.run("nn-eval < s.nn | cat", in: dir)
+    let files = ["s.nn": logisticStream]
+    let r = try EvalPipe.run("nn-eval < s.nn | cat", files: files)
     #expect(r.status == 0)
     #expect(r.stderr == "")
     let upstream = String(logisticStream.dropLast("@end\n".count))
-    #expect(r.stdout.hasPrefix(upstream + "# nn-eval "))
-    let headers = r.stdout.split(separator: "\n").filter { $0.hasPrefix("@") }.suffix(6).map { String($0.split(separator: " ")[0]) }
+    #expect(r.text.hasPrefix(upstream + "# nn-eval "))
+    let headers = r.text.split(separator: "\n").filter { $0.hasPrefix("@") }.suffix(6).map { String($0.split(separator: " ")[0]) }
     #expect(headers == ["@test.predictions", "@metrics", "@train.confusion", "@test.confusion", "@test.roc", "@end"])
-    #expect(r.stdout.contains("@test.confusion i32 2x2 classes=dress,coat\n1 1\n0 1\n"))
-    #expect(r.stdout.contains("@metrics f32 2x6 rows=train,test columns=accuracy,precision,recall,f1,auc,log_loss classes=dress,coat positive=coat threshold=0.5\n"))
+    #expect(r.text.contains("@test.confusion i32 2x2 classes=dress,coat\n1 1\n0 1\n"))
+    #expect(r.text.contains("@metrics f32 2x6 rows=train,test columns=accuracy,precision,recall,f1,auc,log_loss classes=dress,coat positive=coat threshold=0.5\n"))
 }
 
 @Test func jsonHasTheDocumentedKeysAndHandWorkedValues() throws {
-    let dir = try EvalPipe.directory(["s.nn": logisticStream])
-    let r = try EvalPipe.run("nn-eval --json < s.nn", in: dir)
+    let files = ["s.nn": logisticStream]
+    let r = try EvalPipe.run("nn-eval --json < s.nn", files: files)
     #expect(r.status == 0)
-    let doc = try #require(EvalPipe.json(r.stdout))
+    let doc = try #require(EvalPipe.json(r.text))
     #expect(Set(doc.keys) == ["train", "test"])
     let test = try #require(doc["test"] as? [String: Any])
     for key in ["accuracy", "precision", "recall", "f1", "confusion", "auc", "log_loss"] { #expect(test[key] != nil, "missing \(key)") }
@@ -71,22 +71,22 @@ func softplus(_ t: Double) -> Double { log(1 + exp(t)) }
 }
 
 @Test func aTerminalGetsTheReportAndReportForcesItIntoAPipe() throws {
-    let dir = try EvalPipe.directory(["s.nn": logisticStream])
-    let tty = try EvalPipe.run("script -qec 'nn-eval < s.nn' /dev/null", in: dir)
+    let files = ["s.nn": logisticStream]
+    let tty = try EvalPipe.run("script -qec 'nn-eval < s.nn' /dev/null", files: files)
     #expect(tty.status == 0)
-    #expect(!tty.stdout.contains("nn-stream"))
-    #expect(tty.stdout.contains("positive class 'coat', threshold 0.5"))
-    let piped = try EvalPipe.run("nn-eval --report < s.nn | cat", in: dir)
-    #expect(piped.stdout.hasPrefix("nn-eval: scored model 2-1 (logistic regression) from the stream\n"))
-    #expect(piped.stdout.contains("accuracy   1.0000  0.6667\n"))
-    #expect(piped.stdout.contains("train confusion  dress  coat    test confusion  dress  coat\n"))
+    #expect(!tty.text.contains("nn-stream"))
+    #expect(tty.text.contains("positive class 'coat', threshold 0.5"))
+    let piped = try EvalPipe.run("nn-eval --report < s.nn | cat", files: files)
+    #expect(piped.text.hasPrefix("nn-eval: scored model 2-1 (logistic regression) from the stream\n"))
+    #expect(piped.text.contains("accuracy   1.0000  0.6667\n"))
+    #expect(piped.text.contains("train confusion  dress  coat    test confusion  dress  coat\n"))
 }
 
 @Test func thresholdMovesTheDecision() throws {
     // At T = 0.6 the test row with p = ½ is predicted dress: every test row is right.
-    let dir = try EvalPipe.directory(["s.nn": logisticStream])
-    let r = try EvalPipe.run("nn-eval --json --threshold 0.6 < s.nn", in: dir)
-    let test = try #require(EvalPipe.json(r.stdout)?["test"] as? [String: Any])
+    let files = ["s.nn": logisticStream]
+    let r = try EvalPipe.run("nn-eval --json --threshold 0.6 < s.nn", files: files)
+    let test = try #require(EvalPipe.json(r.text)?["test"] as? [String: Any])
     #expect(test["accuracy"] as? Double == 1)
     #expect(test["threshold"] as? Double == 0.6)
 }
@@ -111,10 +111,10 @@ let setAScores = """
 """
 
 @Test func scoresFileOfLabelScoreLinesMatchesScikitLearn() throws {
-    let dir = try EvalPipe.directory(["a.txt": setAScores])
-    let r = try EvalPipe.run("nn-eval --scores a.txt --json", in: dir)
+    let files = ["a.txt": setAScores]
+    let r = try EvalPipe.run("nn-eval --scores a.txt --json", files: files)
     #expect(r.status == 0)
-    let test = try #require(EvalPipe.json(r.stdout)?["test"] as? [String: Any])
+    let test = try #require(EvalPipe.json(r.text)?["test"] as? [String: Any])
     #expect(abs((test["auc"] as? Double ?? 0) - 0.6944444444444444) < 1e-12)
     #expect(abs((test["log_loss"] as? Double ?? 0) - 0.6072803881676258) < 1e-12)
     #expect(abs((test["accuracy"] as? Double ?? 0) - 0.5833333333333334) < 1e-12)
@@ -123,13 +123,13 @@ let setAScores = """
 }
 
 @Test func scoresIntoAPipeMakeAStreamForPlots() throws {
-    let dir = try EvalPipe.directory(["a.txt": setAScores])
-    let r = try EvalPipe.run("cat a.txt | nn-eval --scores - | cat", in: dir)
+    let files = ["a.txt": setAScores]
+    let r = try EvalPipe.run("cat a.txt | nn-eval --scores - | cat", files: files)
     #expect(r.status == 0)
-    #expect(r.stdout.hasPrefix("nn-stream 1\n# nn-eval "))
-    #expect(r.stdout.contains("@test.y i32 12x1 classes=-1,1\n0\n0\n1\n"))
-    #expect(r.stdout.contains("@test.roc f32 7x2 columns=fpr,tpr auc="))
-    #expect(r.stdout.hasSuffix("@end\n"))
+    #expect(r.text.hasPrefix("nn-stream 1\n# nn-eval "))
+    #expect(r.text.contains("@test.y i32 12x1 classes=-1,1\n0\n0\n1\n"))
+    #expect(r.text.contains("@test.roc f32 7x2 columns=fpr,tpr auc="))
+    #expect(r.text.hasSuffix("@end\n"))
 }
 
 /// A 2-2-1 ReLU net with a standardisation, saved alone as nn-fit --save would write it:
@@ -159,16 +159,16 @@ nn-stream 1
 let testOnlyData = "nn-stream 1\n@test.x f32 3x2\n5 1\n1 3\n-1 -1\n@test.y i32 3x1 classes=no,yes\n1\n0\n0\n@end\n"
 
 @Test func modelFromAFileScoresTestOnlyDataOnStdin() throws {
-    let dir = try EvalPipe.directory(["m.nn": savedModel, "new.nn": testOnlyData])
-    let r = try EvalPipe.run("cat new.nn | nn-eval --model m.nn --json", in: dir)
+    let files = ["m.nn": savedModel, "new.nn": testOnlyData]
+    let r = try EvalPipe.run("cat new.nn | nn-eval --model m.nn --json", files: files)
     #expect(r.status == 0)
-    let doc = try #require(EvalPipe.json(r.stdout))
+    let doc = try #require(EvalPipe.json(r.text))
     #expect(Set(doc.keys) == ["test"])
     let test = try #require(doc["test"] as? [String: Any])
     #expect(test["confusion"] as? [[Int]] == [[1, 1], [0, 1]])
-    let piped = try EvalPipe.run("cat new.nn | nn-eval --model m.nn | cat", in: dir)
+    let piped = try EvalPipe.run("cat new.nn | nn-eval --model m.nn | cat", files: files)
     // P(yes) per row: σ(2), σ(−1), ½ as Float32 (shortest round-trip text).
-    #expect(piped.stdout.contains("@test.predictions f32 3x2 classes=no,yes\n0.11920292 0.8807971\n0.7310586 0.26894143\n0.5 0.5\n"))
+    #expect(piped.text.contains("@test.predictions f32 3x2 classes=no,yes\n0.11920292 0.8807971\n0.7310586 0.26894143\n0.5 0.5\n"))
 }
 
 /// Three classes, a softmax over the one-hot input: logits = 2·x.
@@ -197,15 +197,15 @@ nn-stream 1
 
 @Test func moreClassesGivePerClassScoresByName() throws {
     // Predicted [cat, dog, bird, dog] against [cat, dog, bird, cat]: cat P 1 R ½, dog P ½ R 1, bird P 1 R 1.
-    let dir = try EvalPipe.directory(["k3.nn": threeClassStream])
-    let r = try EvalPipe.run("nn-eval --json < k3.nn", in: dir)
-    let test = try #require(EvalPipe.json(r.stdout)?["test"] as? [String: Any])
+    let files = ["k3.nn": threeClassStream]
+    let r = try EvalPipe.run("nn-eval --json < k3.nn", files: files)
+    let test = try #require(EvalPipe.json(r.text)?["test"] as? [String: Any])
     let perClass = try #require(test["per_class"] as? [String: [String: Any]])
     #expect(perClass["cat"]?["recall"] as? Double == 0.5)
     #expect(perClass["dog"]?["precision"] as? Double == 0.5)
     #expect(perClass["bird"]?["f1"] as? Double == 1)
     #expect(test["confusion"] as? [[Int]] == [[1, 1, 0], [0, 1, 0], [0, 0, 1]])
-    let piped = try EvalPipe.run("nn-eval < k3.nn | cat", in: dir)
-    #expect(piped.stdout.contains("@test.per_class f32 3x4 columns=precision,recall,f1,support classes=cat,dog,bird\n1 0.5 0.6666667 2\n"))
-    #expect(piped.stdout.contains("average=macro"))
+    let piped = try EvalPipe.run("nn-eval < k3.nn | cat", files: files)
+    #expect(piped.text.contains("@test.per_class f32 3x4 columns=precision,recall,f1,support classes=cat,dog,bird\n1 0.5 0.6666667 2\n"))
+    #expect(piped.text.contains("average=macro"))
 }
