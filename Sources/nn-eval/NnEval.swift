@@ -30,7 +30,8 @@ struct NnEval: ParsableCommand {
         columns=accuracy,precision,recall,f1,auc,log_loss), train.confusion and \
         test.confusion (i32 k×k, rows true class, columns predicted), train.per_class and \
         test.per_class (k > 2) and test.roc (two classes). --json writes only \
-        {"train": {...}, "test": {...}} for scripts; --report writes the report anywhere.
+        {"train": {...}, "test": {...}} (the sets the input holds) for scripts; \
+        --report writes the report anywhere.
 
         --scores FILE scores predictions made by another program instead, and reads no \
         stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as \
@@ -47,7 +48,7 @@ struct NnEval: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Score the model in FILE (a stream written by nn-fit --save); stdin holds the data.", valueName: "FILE"))
     var model: String?
 
-    @Option(name: .long, help: "With two classes, predict class 1 when P(class 1) >= T (default 0.5).")
+    @Option(name: .long, help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T (default 0.5).", valueName: "T"))
     var threshold: Double?
 
     @Flag(name: .long, help: "Print only the scores as JSON: {\"train\": {...}, \"test\": {...}}.")
@@ -84,7 +85,7 @@ struct NnEval: ParsableCommand {
                 var classes = Attributes()
                 classes.setList("classes", read.classes)
                 let sections = [Section(name: "test.y", labels: read.labels.map(Int32.init), attributes: classes)] + MetricsSections.appended([set])
-                try output.emit([set], source: "scores from \(scores == "-" ? "stdin" : scores)", sections: sections, writer: writer, quiet: quiet)
+                try output.emit([set], source: "the 'label score' lines of \(scores == "-" ? "stdin" : scores)", sections: sections, writer: writer, quiet: quiet)
                 return
             }
             Stage.requirePipedInput("nn-eval")

@@ -58,12 +58,3 @@ let dataOnly = "nn-stream 1\n@test.x f32 2x2\n0 1\n1 0\n@test.y i32 2x1\n0\n1\n@
     try expectRefusal("nn-eval --json --report < /dev/null", files: [:], status: 64, message: "Error: --json and --report exclude each other")
     try expectRefusal("nn-eval --threshold 1.5 < /dev/null", files: [:], status: 64, message: "Error: --threshold must lie in [0, 1]")
 }
-
-@Test func helpSaysWhatItReadsWritesAndShowsAPipeline() throws {
-    let r = try EvalPipe.run("nn-eval --help")
-    #expect(r.status == 0)
-    #expect(r.text.contains("Reads an nn-stream on stdin"))
-    #expect(r.text.contains("Writes, on a terminal: a report"))
-    #expect(r.text.contains("nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval"))
-    #expect(r.text.contains("'label score' line"))
-}
