@@ -209,3 +209,29 @@ nn-stream 1
     #expect(piped.text.contains("@test.per_class f32 3x4 columns=precision,recall,f1,support classes=cat,dog,bird\n1 0.5 0.6666667 2\n"))
     #expect(piped.text.contains("average=macro"))
 }
+
+@Test func realNnDataStreamWithTestSizeOneIsScoredWithAModelFile() throws {
+    // A 2-4-1 ReLU net, z = 11 − 10·(|x1| + |x2|), with nn-data's class names for circles.
+    let model = """
+    nn-stream 1
+    @model f32 0x0 layers=2,4,1 activations=relu,identity output=sigmoid classes=0,1
+    @model.layer1.weight f32 4x2
+    1 0
+    -1 0
+    0 1
+    0 -1
+    @model.layer1.bias f32 1x4
+    0 0 0 0
+    @model.layer2.weight f32 1x4
+    -10 -10 -10 -10
+    @model.layer2.bias f32 1x1
+    11
+    @end
+
+    """
+    let r = try EvalPipe.run("nn-data circles --samples 50 --test-size 1 | nn-eval --model m.nn --json", files: ["m.nn": model])
+    #expect(r.status == 0, "\(r.stderr)")
+    let doc = try #require(EvalPipe.json(r.text))
+    #expect(Set(doc.keys) == ["test"])
+    #expect((doc["test"] as? [String: Any])?["samples"] as? Int == 50)
+}

@@ -118,10 +118,12 @@ public final class StreamScoring {
         var scored: [ScoredSet] = []
         for set in StreamScoring.setNames {
             guard let s = inputs[set], !s.isEmpty else { continue }
+            // An empty split (nn-data --test-size 0 or 1 writes one) has nothing to score.
+            if s.y?.rows == 0 && (s.xHeader?.rows ?? 0) == 0 && (s.predictions?.rows ?? 0) == 0 { continue }
             scored.append(try score(set, s, network: network, threshold: threshold))
         }
         guard !scored.isEmpty else {
-            throw StreamError(line: nil, "no labelled data to score: expected train.x and train.y, or test.x and test.y (e.g. nn-data circles | nn-fit | nn-eval)")
+            throw StreamError(line: nil, "no labelled data to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data circles | nn-fit | nn-eval)")
         }
         let source: String
         if let network {

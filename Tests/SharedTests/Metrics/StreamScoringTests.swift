@@ -147,3 +147,10 @@ let sigmoidOfOne = 0.7310585786300049  // σ(1) in Float64
 @Test func aSecondSectionOfTheSameSetIsRefused() {
     #expect(scoringError("@test.y i32 1x1\n1\n@test.y i32 1x1\n1\n")?.detail == "a second test.y section: a stream holds one of each")
 }
+
+@Test func anEmptySplitIsNotScored() throws {
+    // nn-data --test-size 1 writes a train split with no rows.
+    let r = try scoreStream("@train.x f32 0x1\n@train.y i32 0x1\n@test.x f32 1x1\n6\n@test.y i32 1x1\n1\n" + standardizedModel)
+    #expect(r.sets.map(\.name) == ["test"])
+    #expect(scoringError("@train.x f32 0x1\n@train.y i32 0x1\n" + standardizedModel)?.detail.hasPrefix("no labelled data to score") == true)
+}
