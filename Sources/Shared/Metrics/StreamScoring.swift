@@ -25,7 +25,7 @@ public final class StreamScoring {
     }
 
     private let writer: StreamWriter?
-    private var model: Network?
+    private let model: Network?
     private let modelOrigin: String
     private var modelSections: [Section] = []
     private var streamModelSeen = false
