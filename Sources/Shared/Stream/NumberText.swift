@@ -100,6 +100,39 @@ public enum NumberText {
         return v <= 255 ? UInt8(v) : nil
     }
 
+    /// Parses a whole row of `cols` decimal bytes separated by spaces or tabs into `out`,
+    /// in one pass. Returns false on anything else (the caller then finds the error with
+    /// the token-by-token parsers, which accept exactly the same rows).
+    @inline(__always)
+    public static func parseByteRow(_ p: UnsafePointer<UInt8>, _ n: Int, cols: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+        var i = 0
+        var c = 0
+        var end = n
+        if end > 0 && p[end - 1] == 13 { end -= 1 }  // tolerate CRLF
+        while true {
+            while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
+            if i >= end { break }
+            if c == cols { return false }
+            var v = Int(p[i] &- 48)
+            if v > 9 { return false }
+            i += 1
+            var digits = 1
+            while i < end {
+                let b = p[i]
+                if b == 32 || b == 9 { break }
+                let d = Int(b &- 48)
+                if d > 9 || digits == 3 { return false }
+                v = v * 10 + d
+                digits += 1
+                i += 1
+            }
+            if v > 255 { return false }
+            out[c] = UInt8(truncatingIfNeeded: v)
+            c += 1
+        }
+        return c == cols
+    }
+
     /// Appends the shortest text that reads back as the same Float32 bits
     /// (`1`, `0.1`, `-0`, `1e-45`, `3.4028235e+38`). The value must be finite.
     @inline(__always)
