@@ -22,11 +22,6 @@ public enum StandardizeStream {
                 let x = try reader.read(h).matrix()
                 let s = Standardization(fitting: x)
                 fitted = (s, h)
-                try writeStandardized(header(h), rows: x.rows, s, to: writer) { body in
-                    try x.data.withUnsafeBufferPointer { v in
-                        for r in 0..<x.rows { try body(UnsafeBufferPointer(rebasing: v[(r * x.cols)..<((r + 1) * x.cols)])) }
-                    }
-                }
                 for item in held {
                     switch item {
                     case .comment(let text): try writer.comment(text)
@@ -42,6 +37,11 @@ public enum StandardizeStream {
                     }
                 }
                 held = []
+                try writeStandardized(header(h), rows: x.rows, s, to: writer) { body in
+                    try x.data.withUnsafeBufferPointer { v in
+                        for r in 0..<x.rows { try body(UnsafeBufferPointer(rebasing: v[(r * x.cols)..<((r + 1) * x.cols)])) }
+                    }
+                }
             case .section(let h) where isFeatures(h):
                 try checkFeatures(h)
                 if let (s, train) = fitted {
