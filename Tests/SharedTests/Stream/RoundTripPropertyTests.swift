@@ -1,0 +1,106 @@
+// Property tests of the stream format: whatever is written reads back the same, bit for
+// bit, over random shapes and values; and the number parser agrees with the standard library.
+import Testing
+import PropertyBased
+@testable import Shared
+
+/// A random finite Float drawn from all bit patterns (subnormals, -0 and extremes included).
+private func finiteFloat(_ random: inout Random) -> Float {
+    while true {
+        let x = Float(bitPattern: UInt32(truncatingIfNeeded: random.next()))
+        if x.isFinite { return x }
+    }
+}
+
+@Test func sectionsOfAnyShapeRoundTripBitForBit() async {
+    await propertyCheck(count: 200, input: Gen.int(in: 0...7), Gen.int(in: 0...9), Gen.uint64(in: 0...UInt64.max)) { rows, cols, seed in
+        var random = Random(seed: seed)
+        let floats = (0..<(rows * cols)).map { _ in finiteFloat(&random) }
+        let ints = (0..<(rows * cols)).map { _ in Int32(truncatingIfNeeded: random.next()) }
+        let bytes = (0..<(rows * cols)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        var attributes = Attributes()
+        attributes.setList("classes", ["a b", "c,d", "50%", ""])
+        attributes["note"] = "tab\there"
+        let written = [
+            Section(name: "f", matrix: Matrix(rows: rows, cols: cols, data: floats), attributes: attributes),
+            Section(name: "i.j", integers: ints, rows: rows, cols: cols),
+            Section(name: "u-8", bytes: bytes, rows: rows, cols: cols, attributes: Attributes([("scale", "1/255")])),
+        ]
+        do {
+            let text = try streamText { w in
+                for s in written { try w.write(s) }
+                try w.end()
+            }
+            let (read, _) = try reader(text).readAll()
+            #expect(read.map(\.header) == written.map(\.header))
+            guard case .f32(let back) = read[0].storage else { Issue.record("f32 came back as \(read[0].header.type)"); return }
+            #expect(back.map(\.bitPattern) == floats.map(\.bitPattern))
+            #expect(read[1].storage == written[1].storage)
+            #expect(read[2].storage == written[2].storage)
+            #expect(read[0].attributes.list("classes") == ["a b", "c,d", "50%", ""])
+            #expect(read[0].attributes["note"] == "tab\there")
+        } catch {
+            Issue.record("round trip failed: \(error)")
+        }
+    }
+}
+
+@Test func parsedDecimalsAreTheCorrectlyRoundedFloat() async {
+    // Decimals with 1...17 significant digits around random doubles: NumberText must give
+    // the same Float as the standard library's (correctly rounded) conversion.
+    await propertyCheck(count: 500, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+        var random = Random(seed: seed)
+        for _ in 0..<40 {
+            let magnitude = random.uniform() * 80 - 40
+            var d = random.uniform() * pow10(magnitude)
+            if random.below(2) == 0 { d = -d }
+            let digits = 1 + random.below(17)
+            let text = decimalText(d, significantDigits: digits)
+            let expected = Float(text)!
+            let got = Array(text.utf8).withUnsafeBufferPointer { NumberText.parseFloat($0.baseAddress!, $0.count) }
+            if expected.isFinite {
+                #expect(got?.bitPattern == expected.bitPattern, "\(text)")
+            } else {
+                #expect(got == nil, "\(text)")
+            }
+        }
+    }
+}
+
+@Test func binary32MidpointsRoundToEven() {
+    // 1 + 2^-24 lies halfway between 1 and the next float: ties go to the even one, 1.
+    // 1 + 3·2^-24 lies halfway between 1 + 2^-23 and 1 + 2^-22: ties go to 1 + 2^-22.
+    for (text, expected) in [("1.000000059604644775390625", Float(1)),
+                             ("1.000000178813934326171875", Float(1) + 0x1p-22),
+                             ("1.0000000596046448", Float(1) + 0x1p-23)] {
+        let got = Array(text.utf8).withUnsafeBufferPointer { NumberText.parseFloat($0.baseAddress!, $0.count) }
+        #expect(got == expected, "\(text)")
+        #expect(Float(text) == expected, "\(text)")
+    }
+}
+
+private func pow10(_ e: Double) -> Double {
+    var r = 1.0
+    let n = Int(e.rounded(.down))
+    for _ in 0..<abs(n) { r = n < 0 ? r / 10 : r * 10 }
+    return r
+}
+
+/// `d` in scientific notation with the given number of significant digits (`-1.2345e-7`).
+/// The digits are cut, not rounded; the parser must round whatever it is given.
+private func decimalText(_ d: Double, significantDigits: Int) -> String {
+    let negative = d < 0
+    var x = abs(d)
+    guard x > 0 else { return "0" }
+    var e = 0
+    while x >= 10 { x /= 10; e += 1 }
+    while x < 1 { x *= 10; e -= 1 }
+    var text = negative ? "-" : ""
+    for i in 0..<significantDigits {
+        let digit = min(9, Int(x))
+        text += "\(digit)"
+        if i == 0 && significantDigits > 1 { text += "." }
+        x = (x - Double(digit)) * 10
+    }
+    return text + "e\(e)"
+}
