@@ -28,25 +28,17 @@ public enum StandardizeStream {
                     case .section(let section) where isFeatures(section.header):
                         try checkColumns(section.header, train: h)
                         let m = try section.matrix()
-                        try writeStandardized(header(section.header), rows: m.rows, s, to: writer) { body in
-                            try m.data.withUnsafeBufferPointer { v in
-                                for r in 0..<m.rows { try body(UnsafeBufferPointer(rebasing: v[(r * m.cols)..<((r + 1) * m.cols)])) }
-                            }
-                        }
+                        try writeStandardized(header(section.header), s, to: writer) { try forEachRow(of: m, $0) }
                     case .section(let section): try writer.write(section)
                     }
                 }
                 held = []
-                try writeStandardized(header(h), rows: x.rows, s, to: writer) { body in
-                    try x.data.withUnsafeBufferPointer { v in
-                        for r in 0..<x.rows { try body(UnsafeBufferPointer(rebasing: v[(r * x.cols)..<((r + 1) * x.cols)])) }
-                    }
-                }
+                try writeStandardized(header(h), s, to: writer) { try forEachRow(of: x, $0) }
             case .section(let h) where isFeatures(h):
                 try checkFeatures(h)
                 if let (s, train) = fitted {
                     try checkColumns(h, train: train)
-                    try writeStandardized(header(h), rows: h.rows, s, to: writer) { body in
+                    try writeStandardized(header(h), s, to: writer) { body in
                         try reader.visitRows(h) { _, row in try body(row) }
                     }
                 } else {
@@ -89,7 +81,14 @@ public enum StandardizeStream {
         return SectionHeader(name: h.name, type: .f32, rows: h.rows, cols: h.cols, attributes: a)
     }
 
-    static func writeStandardized(_ h: SectionHeader, rows: Int, _ s: Standardization, to writer: StreamWriter,
+    static func forEachRow(of m: Matrix, _ body: (UnsafeBufferPointer<Float>) throws -> Void) throws {
+        try m.data.withUnsafeBufferPointer { v in
+            for r in 0..<m.rows { try body(UnsafeBufferPointer(rebasing: v[(r * m.cols)..<((r + 1) * m.cols)])) }
+        }
+    }
+
+    /// Writes header `h`, then each row `forEachRow` yields, standardised.
+    static func writeStandardized(_ h: SectionHeader, _ s: Standardization, to writer: StreamWriter,
                                   _ forEachRow: ((UnsafeBufferPointer<Float>) throws -> Void) throws -> Void) throws {
         try writer.writeHeader(h)
         var out = [Float](repeating: 0, count: h.cols)

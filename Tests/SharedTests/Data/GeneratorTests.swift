@@ -14,6 +14,11 @@ private func classStats(_ d: LabelledData, label: Int32, column c: Int) throws -
     return (mean, variance.squareRoot(), values.count)
 }
 
+/// The distance of row r's point (x1, x2) from the origin.
+private func radius(_ m: Matrix, _ r: Int) -> Double {
+    (Double(m[r, 0]) * Double(m[r, 0]) + Double(m[r, 1]) * Double(m[r, 1])).squareRoot()
+}
+
 @Test func blobsSplitSamplesAmongCentresAsMakeBlobs() throws {
     // make_blobs: n_samples // n_centers each, the first n_samples % n_centers one more.
     var b = Blobs()
@@ -58,8 +63,7 @@ private func classStats(_ d: LabelledData, label: Int32, column c: Int) throws -
     #expect(d.labels.filter { $0 == 0 }.count == 50)
     #expect(d.labels.filter { $0 == 1 }.count == 51)
     for r in 0..<d.rows {
-        let radius = (Double(m[r, 0]) * Double(m[r, 0]) + Double(m[r, 1]) * Double(m[r, 1])).squareRoot()
-        #expect(abs(radius - (d.labels[r] == 0 ? 1 : 0.3)) < 1e-6)
+        #expect(abs(radius(m, r) - (d.labels[r] == 0 ? 1 : 0.3)) < 1e-6)
     }
 }
 
@@ -72,8 +76,7 @@ private func classStats(_ d: LabelledData, label: Int32, column c: Int) throws -
     // Noise is N(0, noise²) per coordinate; radially its std is close to `noise` too.
     var deviations: [Double] = []
     for r in 0..<d.rows {
-        let radius = (Double(m[r, 0]) * Double(m[r, 0]) + Double(m[r, 1]) * Double(m[r, 1])).squareRoot()
-        deviations.append(radius - (d.labels[r] == 0 ? 1 : 0.8))
+        deviations.append(radius(m, r) - (d.labels[r] == 0 ? 1 : 0.8))
     }
     let mean = deviations.reduce(0, +) / Double(deviations.count)
     let std = (deviations.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(deviations.count)).squareRoot()
