@@ -64,7 +64,8 @@ public enum StreamSummary {
         let names = classes ?? []
         let labels = Set(counts.keys).union(names.indices).sorted()
         let parts = labels.map { label -> String in
-            let name = names.indices.contains(label) ? names[label] : "label \(label) (outside classes=)"
+            let name = names.indices.contains(label) ? names[label]
+                : classes == nil ? "\(label)" : "label \(label) (outside classes=)"
             let n = counts[label] ?? 0
             return "\(Attributes.encodeValue(name))=\(n) (\(format(100 * Double(n) / Double(rows), "%.1f"))%)"
         }
