@@ -104,3 +104,30 @@ private func decimalText(_ d: Double, significantDigits: Int) -> String {
     }
     return text + "e\(e)"
 }
+
+@Test func byteRowParserAcceptsExactlyWhatTheTokenParserAccepts() async {
+    // Rows built from valid bytes, leading zeros, out-of-range and non-digit tokens, runs of
+    // spaces and tabs, CR at the end; the one-pass parser must agree with parseUInt8 per token.
+    let pieces = ["0", "7", "42", "255", "256", "007", "1000", "x", "-1", "2a", " ", "  ", "\t", "é"]
+    await propertyCheck(count: 2000, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+        var random = Random(seed: seed)
+        var tokens: [String] = []
+        for _ in 0..<random.below(12) { tokens.append(pieces[random.below(pieces.count)]) }
+        var text = (random.below(4) == 0 ? " " : "") + tokens.joined(separator: random.below(5) == 0 ? "\t" : " ")
+        if random.below(6) == 0 { text += "\r" }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        let expected: [UInt8]? = {
+            let values = words.map { w in Array(w.utf8).withUnsafeBufferPointer { NumberText.parseUInt8($0.baseAddress!, $0.count) } }
+            return values.contains(where: { $0 == nil }) ? nil : values.map { $0! }
+        }()
+        for cols in Set([words.count, max(0, words.count - 1), words.count + 1]) {
+            var out = [UInt8](repeating: 0, count: max(cols, 1))
+            let ok = Array(text.utf8).withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { NumberText.parseByteRow(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, cols: cols, into: $0.baseAddress!) }
+            }
+            let want = expected != nil && cols == words.count
+            #expect(ok == want, "\(text.debugDescription) cols=\(cols)")
+            if ok && want { #expect(Array(out.prefix(cols)) == expected!, "\(text.debugDescription)") }
+        }
+    }
+}
