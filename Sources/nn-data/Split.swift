@@ -12,7 +12,7 @@ struct Split: ParsableCommand {
         passes through unchanged. Holds the data in memory. Split before
         standardize: statistics computed on the old training set would otherwise
         have seen some of the new test rows (a warning says so). Example:
-          nn-data mnist --classes dress,coat | nn-data split --test-size 0.3 --stratify | nn-data info
+          nn-data mnist --classes 3,4 | nn-data split --test-size 0.3 | nn-data info
         """
     )
 
