@@ -120,7 +120,8 @@ public final class StreamReader {
             try forEachRow(header) { p, n, _, r in
                 let start = values.count
                 values.append(contentsOf: repeatElement(0, count: cols))
-                let ok = values.withUnsafeMutableBufferPointer { NumberText.parseByteRow(p, n, cols: cols, into: $0.baseAddress! + start) }
+                let ok = cols == 0 ? NumberText.parseByteRow(p, n, cols: 0, into: UnsafeMutablePointer(bitPattern: 1)!)
+                    : values.withUnsafeMutableBufferPointer { NumberText.parseByteRow(p, n, cols: cols, into: $0.baseAddress! + start) }
                 if !ok { try self.rowError(p, n, header, r) }
             }
             storage = .u8(values)
@@ -143,20 +144,25 @@ public final class StreamReader {
     }
 
     /// Streams the rows as Float32 (u8 scaled, i32 converted), one reused buffer per row.
-    public func visitRows(_ header: SectionHeader, _ body: (Int, UnsafeBufferPointer<Float>) throws -> Void) throws {
+    /// With `writer`, the header and each row are also passed on to it byte for byte
+    /// (a stage that both uses a section and passes it through, without holding its text).
+    public func visitRows(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil,
+                          _ body: (Int, UnsafeBufferPointer<Float>) throws -> Void) throws {
+        try writer?.rawLine(header.text)
         var row = [Float](repeating: 0, count: header.cols)
         let scale = try ByteScale(header.attributes["scale"], line: header.line, section: header.name)
         if header.type == .u8 {
             // One pass over the row's bytes, then a table lookup per value.
             let table = (0..<256).map { scale.apply(UInt8($0)) }
-            var bytes = [UInt8](repeating: 0, count: header.cols)
+            var bytes = [UInt8](repeating: 0, count: max(header.cols, 1))
             try forEachRow(header) { p, n, _, r in
-                let ok = bytes.withUnsafeMutableBufferPointer { NumberText.parseByteRow(p, n, cols: $0.count, into: $0.baseAddress!) }
+                let ok = bytes.withUnsafeMutableBufferPointer { NumberText.parseByteRow(p, n, cols: header.cols, into: $0.baseAddress!) }
                 if !ok { try self.rowError(p, n, header, r) }
+                try writer?.rawLine(UnsafeBufferPointer(start: p, count: n))
                 try row.withUnsafeMutableBufferPointer { out in
                     table.withUnsafeBufferPointer { t in
                         bytes.withUnsafeBufferPointer { b in
-                            for c in 0..<b.count { out[c] = t[Int(b[c])] }
+                            for c in 0..<out.count { out[c] = t[Int(b[c])] }
                         }
                     }
                     try body(r, UnsafeBufferPointer(out))
@@ -176,6 +182,7 @@ public final class StreamReader {
                     guard let v else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
                     out[c] = v
                 }
+                try writer?.rawLine(UnsafeBufferPointer(start: p, count: n))
                 try body(r, UnsafeBufferPointer(out))
             }
         }

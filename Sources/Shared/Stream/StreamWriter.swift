@@ -43,9 +43,16 @@ public final class StreamWriter {
     public func write(_ s: Section) throws {
         try writeHeader(s.header)
         let cols = s.cols
+        if cols == 0 {
+            // Rows of no values are empty lines; the row count still holds.
+            out.buffer.append(contentsOf: repeatElement(10, count: s.rows))
+            try out.flushIfFull()
+            section?.rowsWritten = s.rows
+            return try finishSection()
+        }
         switch s.storage {
         case .f32(let v):
-            try v.withUnsafeBufferPointer { try writeRows(f32: $0, rows: s.rows, cols: cols, startRow: 0) }
+            try v.withUnsafeBufferPointer { try writeRows(f32: $0, cols: cols, startRow: 0) }
         case .i32(let v):
             for r in 0..<s.rows {
                 for c in 0..<cols {
@@ -56,7 +63,7 @@ public final class StreamWriter {
                 try out.flushIfFull()
             }
         case .u8(let v):
-            try v.withUnsafeBufferPointer { try writeRows(u8: $0, rows: s.rows, cols: cols) }
+            try v.withUnsafeBufferPointer { try writeRows(u8: $0, cols: cols) }
         }
         section?.rowsWritten = s.rows
         try finishSection()
@@ -81,7 +88,8 @@ public final class StreamWriter {
     public func writeRow(_ row: UnsafeBufferPointer<Float>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
-        try writeRows(f32: row, rows: 1, cols: row.count, startRow: s.rowsWritten)
+        if row.isEmpty { out.buffer.append(10) }
+        try writeRows(f32: row, cols: row.count, startRow: s.rowsWritten)
         section!.rowsWritten += 1
         if section!.rowsWritten == s.header.rows { try finishSection() }
     }
@@ -90,7 +98,8 @@ public final class StreamWriter {
     public func writeRow(_ row: UnsafeBufferPointer<UInt8>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
-        try writeRows(u8: row, rows: 1, cols: row.count)
+        if row.isEmpty { out.buffer.append(10) }
+        try writeRows(u8: row, cols: row.count)
         section!.rowsWritten += 1
         if section!.rowsWritten == s.header.rows { try finishSection() }
     }
@@ -101,9 +110,9 @@ public final class StreamWriter {
         section = nil
     }
 
-    /// Writes `rows` rows; with 0 columns each row is an empty line.
-    private func writeRows(f32 v: UnsafeBufferPointer<Float>, rows: Int, cols: Int, startRow: Int) throws {
-        guard cols > 0 else { return try emptyRows(rows) }
+    private func writeRows(f32 v: UnsafeBufferPointer<Float>, cols: Int, startRow: Int) throws {
+        guard cols > 0 else { return }
+        let rows = v.count / cols
         for r in 0..<rows {
             for c in 0..<cols {
                 let x = v[r * cols + c]
@@ -126,8 +135,9 @@ public final class StreamWriter {
         return (text.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }, text.count)
     }
 
-    private func writeRows(u8 v: UnsafeBufferPointer<UInt8>, rows: Int, cols: Int) throws {
-        guard cols > 0 else { return try emptyRows(rows) }
+    private func writeRows(u8 v: UnsafeBufferPointer<UInt8>, cols: Int) throws {
+        guard cols > 0 else { return }
+        let rows = v.count / cols
         try StreamWriter.byteText.withUnsafeBufferPointer { table in
             for r in 0..<rows {
                 let row = v.baseAddress! + r * cols
@@ -146,13 +156,6 @@ public final class StreamWriter {
                 }
                 try out.flushIfFull()
             }
-        }
-    }
-
-    private func emptyRows(_ rows: Int) throws {
-        for _ in 0..<rows {
-            out.buffer.append(10)
-            try out.flushIfFull()
         }
     }
 
