@@ -1,15 +1,13 @@
 // The matrix kernels every model uses, behind one small interface. Row-major,
 // BLAS-style arguments. Results depend only on the inputs, never on `threads`:
 // work is cut into blocks by shape alone; threads only decide who computes which block.
-import COpenBLAS
-import Synchronization
 
 public enum Kernels {
     /// Worker threads the kernels may use (`--threads`). Results do not depend on it.
     nonisolated(unsafe) public static var threads: Int = 1
 
     /// Products with fewer multiply-adds than this skip OpenBLAS (its call costs more).
-    static let smallGemmWork = 32 * 1024
+    static let tinyGemmWork = 512
     /// Multiply-adds per block when a product is cut up for threads (~0.1 ms of work).
     static let gemmBlockWork = 2 * 1024 * 1024
     /// At most this many blocks per product; every block is at least `gemmBlockAlign` wide.
@@ -23,7 +21,7 @@ public enum Kernels {
                             b: UnsafePointer<Float>, ldb: Int,
                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         if m == 0 || n == 0 { return }
-        if m * n * k < smallGemmWork {
+        if m * n * k < tinyGemmWork || isVectorShaped(transA: transA, transB: transB, m: m, n: n, k: k) {
             smallGemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                       b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
             return
@@ -50,6 +48,15 @@ public enum Kernels {
         }
     }
 
+    /// Products that are a row, a column or a rank-1 update, where Swift's dot and axpy
+    /// beat OpenBLAS's sgemm (measured here: 1×256×784 27 µs against 107 µs; 64×1×64,
+    /// 1×64×64, 64×64×1 0.7–1.5 µs against 1.7–2.9 µs): one row of C (m = 1, from rows
+    /// of B), one column from dot products (n = 1 with A and Bᵀ as stored), or k = 1.
+    /// Any other shape, however small, is faster in OpenBLAS (16×16×16: 0.7 µs against 1.8).
+    static func isVectorShaped(transA: Bool, transB: Bool, m: Int, n: Int, k: Int) -> Bool {
+        (m == 1 && !(transA && transB)) || (n == 1 && !transA && transB) || (k == 1 && !transB)
+    }
+
     /// How many blocks a product of `work` multiply-adds is cut into along a side of C
     /// `side` long: a power of two (so two threads share it evenly), each block at least
     /// `gemmBlockWork` and `gemmBlockAlign` wide, at most `gemmMaxBlocks`. Shape only.
@@ -66,83 +73,6 @@ public enum Kernels {
         i == blocks ? side : side * i / blocks / gemmBlockAlign * gemmBlockAlign
     }
 
-    /// Runs body(0..<count), spread over `threads` threads (the caller among them),
-    /// and returns when all are done. Deterministic as long as `count` and what each
-    /// block computes do not depend on `threads`, and blocks write disjoint memory.
-    public static func parallelFor(_ count: Int, _ body: (Int) -> Void) {
-        if count <= 0 { return }
-        if count == 1 || threads <= 1 {
-            for block in 0..<count { body(block) }
-            return
-        }
-        let pool = pool(workers: threads - 1)
-        var start = 0
-        while start < count {
-            let size = min(count - start, WorkerPool.maxBlocks)
-            pool.run(count: size) { body(start + $0) }
-            start += size
-        }
-    }
-
-    /// Splits 0..<n into fixed chunks of `grain` (the last one shorter) and runs
-    /// body(range) for each across the threads. The chunks depend on n and grain only.
-    public static func parallelFor(_ n: Int, grain: Int, _ body: (Range<Int>) -> Void) {
-        precondition(grain > 0)
-        let chunks = (n + grain - 1) / grain
-        parallelFor(chunks) { chunk in
-            let start = chunk * grain
-            body(start..<min(n, start + grain))
-        }
-    }
-
     /// The kernel family OpenBLAS picked for this CPU at run time ("Haswell", "SkylakeX", "Zen"...).
     public static var blasCoreName: String { OpenBLAS.coreName }
-
-    /// One pool per worker count asked for, kept for the life of the process (a program
-    /// uses one; tests running side by side may use several at once).
-    private static let pools = Mutex<[Int: WorkerPool]>([:])
-
-    private static func pool(workers: Int) -> WorkerPool {
-        pools.withLock { pools in
-            if let p = pools[workers] { return p }
-            let p = WorkerPool(workers: workers)
-            pools[workers] = p
-            return p
-        }
-    }
-}
-
-/// The OpenBLAS calls, in row-major terms.
-enum OpenBLAS {
-    /// OpenBLAS runs single-threaded: Kernels' own blocks are the only parallelism,
-    /// so the arithmetic is the same whatever the thread count. Then one warm-up product.
-    static let pinToOneThread: Void = {
-        openblas_set_num_threads(1)
-        warmUp()
-    }()
-
-    /// Measured here (OpenBLAS 0.3.21 and 0.3.31, Haswell/Zen kernels): until a process
-    /// has made one product with a wide op(B) (n ≥ 512 and m ≥ 64), products such as
-    /// 64×128×784 run at half speed (16 instead of 34 GFLOP/s), whatever their own shape
-    /// and alignment; afterwards, in any thread, at full speed. A training step's weight
-    /// gradient is such a product, but a forward-only pass (prediction) never makes one.
-    /// So make one, on zeros: about 3 ms, once per process. It changes no result.
-    private static func warmUp() {
-        let (m, n, k) = (64, 512, 784)
-        let a = [Float](repeating: 0, count: m * k), b = [Float](repeating: 0, count: k * n)
-        var c = [Float](repeating: 0, count: m * n)
-        sgemm(false, false, m, n, k, 1, a, k, b, n, 0, &c, n)
-    }
-
-    /// The kernel family OpenBLAS chose for this CPU (e.g. "Haswell", "SkylakeX", "Zen").
-    static var coreName: String { String(cString: openblas_get_corename()) }
-
-    @inline(__always)
-    static func sgemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
-                      _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
-                      _ b: UnsafePointer<Float>, _ ldb: Int,
-                      _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
-        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-    }
 }
