@@ -1,5 +1,5 @@
-// gemm for products too small to be worth a BLAS call: rows of C built from the
-// level-1 kernels, single-threaded, in a fixed order.
+// gemm for the products OpenBLAS is slow on (a single row or column of C, a rank-1
+// update, or tiny): rows of C built from the level-1 kernels, single-threaded, in a fixed order.
 
 extension Kernels {
     static func smallGemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
