@@ -69,14 +69,25 @@ public final class Optimizer {
         case .sgd(let mu, let nesterov):
             if let v = first.map({ $0.base + offset }) {
                 // g ← g + λθ;  v ← μv + g;  d = g + μv (Nesterov) or v;  θ ← θ − lr·d
-                for i in 0..<n {
+                Optimizer.forEach16(n) { i in
+                    let pi = Kernels.load16(p + i)
+                    let gi = Kernels.load16(g + i) + l2 * pi
+                    let vi = mu * Kernels.load16(v + i) + gi
+                    Kernels.store16(vi, v + i)
+                    Kernels.store16(pi - lr * (nesterov ? gi + mu * vi : vi), p + i)
+                } tail: { i in
                     let gi = g[i] + l2 * p[i]
                     v[i] = mu * v[i] + gi
                     p[i] -= lr * (nesterov ? gi + mu * v[i] : v[i])
                 }
             } else {
                 // θ ← θ − lr·(g + λθ)
-                for i in 0..<n { p[i] -= lr * (g[i] + l2 * p[i]) }
+                Optimizer.forEach16(n) { i in
+                    let pi = Kernels.load16(p + i)
+                    Kernels.store16(pi - lr * (Kernels.load16(g + i) + l2 * pi), p + i)
+                } tail: { i in
+                    p[i] -= lr * (g[i] + l2 * p[i])
+                }
             }
         case .adam(let b1, let b2, let eps):
             // Kingma & Ba 2015, https://arxiv.org/abs/1412.6980:
@@ -85,12 +96,29 @@ public final class Optimizer {
             let m = first!.base + offset, v = second!.base + offset
             let c1 = Float(1 / (1 - pow(Double(b1), Double(steps))))
             let c2 = Float(1 / (1 - pow(Double(b2), Double(steps))))
-            for i in 0..<n {
+            Optimizer.forEach16(n) { i in
+                let pi = Kernels.load16(p + i)
+                let gi = Kernels.load16(g + i) + l2 * pi
+                let mi = b1 * Kernels.load16(m + i) + (1 - b1) * gi
+                let vi = b2 * Kernels.load16(v + i) + (1 - b2) * gi * gi
+                Kernels.store16(mi, m + i)
+                Kernels.store16(vi, v + i)
+                Kernels.store16(pi - lr * (mi * c1) / ((vi * c2).squareRoot() + eps), p + i)
+            } tail: { i in
                 let gi = g[i] + l2 * p[i]
                 m[i] = b1 * m[i] + (1 - b1) * gi
                 v[i] = b2 * v[i] + (1 - b2) * gi * gi
                 p[i] -= lr * (m[i] * c1) / ((v[i] * c2).squareRoot() + eps)
             }
         }
+    }
+
+    /// Calls `body(i)` for i = 0, 16, 32, ... while 16 values remain, then `tail(i)` for the rest
+    /// (the same arithmetic lane by lane, so results do not depend on where a segment starts).
+    @inline(__always)
+    private static func forEach16(_ n: Int, _ body: (Int) -> Void, tail: (Int) -> Void) {
+        var i = 0
+        while i + 16 <= n { body(i); i += 16 }
+        while i < n { tail(i); i += 1 }
     }
 }
