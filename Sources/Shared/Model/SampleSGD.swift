@@ -12,7 +12,8 @@ public final class SampleSGD {
     public let activations: [Activation]
     public let output: OutputKind
     private let outputs: [FloatBuffer]
-    private let preactivations: [FloatBuffer]
+    /// act'(z_l), from the forward pass.
+    private let derivatives: [FloatBuffer]
     private let deltas: [FloatBuffer]
     /// The first layer's pending row updates: W_1[j,:] += pending[j] · (the previous sample).
     private let pending: FloatBuffer
@@ -22,7 +23,7 @@ public final class SampleSGD {
         self.activations = activations
         self.output = output
         outputs = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
-        preactivations = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
+        derivatives = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
         deltas = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
         pending = FloatBuffer(count: layout.sizes[1])
     }
@@ -53,14 +54,14 @@ public final class SampleSGD {
             for l in 0..<layers {
                 let nIn = layout.inputs(l), nOut = layout.outputs(l)
                 let w = layout.weight(l, in: params), b = layout.bias(l, in: params)
-                let a = outputs[l].base, z = preactivations[l].base
+                let a = outputs[l].base, z = derivatives[l].base
                 if l == 0, let p = previous {
                     for j in 0..<nOut { z[j] = b[j] + Kernels.axpyDot(pending[j], p, w + j * nIn, input, nIn) }
                     previous = nil
                 } else {
                     for j in 0..<nOut { z[j] = b[j] + Kernels.dot(w + j * nIn, input, nIn) }
                 }
-                activations[l].apply(z, into: a, nOut)
+                activations[l].apply(z, into: a, derivative: z, nOut)
                 input = UnsafePointer(a)
             }
             let loss = Loss.gradient(output, logits: outputs[last].base, labels: labels + row, m: 1, k: k,
@@ -76,7 +77,7 @@ public final class SampleSGD {
                     let back = deltas[l - 1].base
                     back.update(repeating: 0, count: nIn)
                     for j in 0..<nOut { Kernels.axpy(d[j], w + j * nIn, back, nIn) }
-                    activations[l - 1].multiplyDerivative(back, preactivation: preactivations[l - 1].base, nIn)
+                    Elementwise.multiply(back, by: derivatives[l - 1].base, nIn)
                 }
                 if l == 0 && fuse {
                     for j in 0..<nOut {
