@@ -89,8 +89,10 @@ public final class StreamReader {
         return (sections, comments)
     }
 
-    /// Parses the section's rows into memory.
-    public func read(_ header: SectionHeader) throws -> Section {
+    /// Parses the section's rows into memory; with `copyingTo`, also passes the section
+    /// on to `writer` byte for byte (a stage that needs a section and must pass it through).
+    public func read(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil) throws -> Section {
+        try writer?.rawLine(header.text)
         let total = header.rows * header.cols
         // Reserve at most 16M elements up front: a header may claim more rows than follow.
         let reserve = min(total, 1 << 24)
@@ -98,7 +100,7 @@ public final class StreamReader {
         switch header.type {
         case .f32:
             var values = [Float](); values.reserveCapacity(reserve)
-            try forEachRow(header) { p, n, start, r in
+            try forEachRow(header, copyingTo: writer) { p, n, start, r in
                 try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
                     guard let v = NumberText.parseFloat(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
                     values.append(v)
@@ -107,7 +109,7 @@ public final class StreamReader {
             storage = .f32(values)
         case .i32:
             var values = [Int32](); values.reserveCapacity(reserve)
-            try forEachRow(header) { p, n, start, r in
+            try forEachRow(header, copyingTo: writer) { p, n, start, r in
                 try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
                     guard let v = NumberText.parseInt32(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
                     values.append(v)
@@ -116,7 +118,7 @@ public final class StreamReader {
             storage = .i32(values)
         case .u8:
             var values = [UInt8](); values.reserveCapacity(reserve)
-            try forEachRow(header) { p, n, start, r in
+            try forEachRow(header, copyingTo: writer) { p, n, start, r in
                 try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
                     guard let v = NumberText.parseUInt8(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
                     values.append(v)
@@ -180,13 +182,15 @@ public final class StreamReader {
     }
 
     /// Calls `body(bytes, count, lineStart, rowIndex)` for each of the header's rows.
-    private func forEachRow(_ header: SectionHeader, _ body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> Void) throws {
+    private func forEachRow(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil,
+                            _ body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> Void) throws {
         precondition(pending == header, "StreamReader: \(header.name) is not the pending section")
         pending = nil
         for r in 0..<header.rows {
             let got: Bool? = try lines.nextLine { b in
                 if b.first == 64 || b.first == 35 { return false }
                 try body(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, 0, r)
+                try writer?.rawLine(b)
                 return true
             }
             if got != true {
