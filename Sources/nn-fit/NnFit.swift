@@ -20,7 +20,7 @@ struct NnFit: ParsableCommand {
 
         Example:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
-          nn-data mnist --classes dress,coat | nn-fit --hidden 16 --sgd --lr 0.005 --save coat.nn | nn-eval
+          nn-data mnist --classes dress,coat | nn-fit --sgd --save coat.nn | nn-eval
         """)
 
     @OptionGroup(title: "Model") var model: ModelOptions
