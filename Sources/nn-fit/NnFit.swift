@@ -63,7 +63,15 @@ struct NnFit: ParsableCommand {
             var network = try startingNetwork(input, options: &options)
             let previousSteps = continueTraining ? network.training["steps"] : nil
             try options.validate()
-            if network.standardization == nil { network.standardization = input.standardization }
+            if network.standardization == nil {
+                network.standardization = input.standardization
+            } else if input.standardized {
+                guard input.standardization == nil || input.standardization == network.standardization else {
+                    throw StreamError(line: nil, "train.x was standardised with other statistics than the model being continued")
+                }
+            } else {
+                input.data.standardize(network.standardization!)
+            }
 
             if checkGradients {
                 let rows = Array(0..<min(8, input.data.trainRows))

@@ -134,6 +134,26 @@ struct FitTests {
         #expect(lines.contains("@standardize.mean f32 1x2"))
     }
 
+    @Test func aStandardisedModelContinuedOnRawRowsStandardisesThemFirst() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("m.nn").path
+        func stream(_ rows: [String], standardized: Bool) -> Data {
+            let attrs = standardized ? " standardized=true" : ""
+            let stats = standardized ? "@standardize.mean f32 1x2\n10 20\n@standardize.std f32 1x2\n2 4\n" : ""
+            return Data("nn-stream 1\n@train.x f32 4x2\(attrs)\n\(rows.joined(separator: "\n"))\n@train.y i32 4x1 classes=a,b\n0\n1\n0\n1\n\(stats)@end\n".utf8)
+        }
+        // The same rows, standardised ((x − mean)/std, exact here) and raw.
+        let standardised = stream(["-1 1", "1 -1", "-1 -1", "1 1"], standardized: true)
+        let raw = stream(["8 24", "12 16", "8 16", "12 24"], standardized: false)
+        #expect(try run("nn-fit --hidden 3 --epochs 5 --save \(shellQuoted(file)) > /dev/null", stdin: standardised).status == 0)
+        let onStandardised = try run("nn-fit --model \(shellQuoted(file)) --continue --epochs 5", stdin: standardised)
+        let onRaw = try run("nn-fit --model \(shellQuoted(file)) --continue --epochs 5", stdin: raw)
+        #expect(onStandardised.status == 0 && onRaw.status == 0, "\(onRaw.stderr)")
+        func model(_ r: PipelineResult) -> [String] { Array(r.lines.drop { !$0.hasPrefix("@model ") }.prefix { !$0.hasPrefix("@loss") }) }
+        #expect(!model(onRaw).isEmpty && model(onRaw) == model(onStandardised))
+    }
+
     @Test func progressGoesToATerminalOnlyAndQuietSilencesIt() throws {
         guard try run("command -v script").status == 0 else { return }
         let fit = "nn-data blobs --samples 100 --centers 2 | nn-fit --hidden 3 --epochs 300"
