@@ -6,6 +6,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
 
 public enum OptimizerKind: Equatable, Sendable {
     case sgd(momentum: Float, nesterov: Bool)
@@ -69,12 +72,12 @@ public final class Optimizer {
         case .sgd(let mu, let nesterov):
             if let v = first.map({ $0.base + offset }) {
                 // g ← g + λθ;  v ← μv + g;  d = g + μv (Nesterov) or v;  θ ← θ − lr·d
-                Optimizer.forEach16(n) { i in
-                    let pi = Kernels.load16(p + i)
-                    let gi = Kernels.load16(g + i) + l2 * pi
-                    let vi = mu * Kernels.load16(v + i) + gi
-                    Kernels.store16(vi, v + i)
-                    Kernels.store16(pi - lr * (nesterov ? gi + mu * vi : vi), p + i)
+                Optimizer.forEach4(n) { i in
+                    let pi = load(p + i)
+                    let gi = load(g + i) + l2 * pi
+                    let vi = mu * load(v + i) + gi
+                    store(vi, v + i)
+                    store(pi - lr * (nesterov ? gi + mu * vi : vi), p + i)
                 } tail: { i in
                     let gi = g[i] + l2 * p[i]
                     v[i] = mu * v[i] + gi
@@ -82,9 +85,9 @@ public final class Optimizer {
                 }
             } else {
                 // θ ← θ − lr·(g + λθ)
-                Optimizer.forEach16(n) { i in
-                    let pi = Kernels.load16(p + i)
-                    Kernels.store16(pi - lr * (Kernels.load16(g + i) + l2 * pi), p + i)
+                Optimizer.forEach4(n) { i in
+                    let pi = load(p + i)
+                    store(pi - lr * (load(g + i) + l2 * pi), p + i)
                 } tail: { i in
                     p[i] -= lr * (g[i] + l2 * p[i])
                 }
@@ -96,14 +99,14 @@ public final class Optimizer {
             let m = first!.base + offset, v = second!.base + offset
             let c1 = Float(1 / (1 - pow(Double(b1), Double(steps))))
             let c2 = Float(1 / (1 - pow(Double(b2), Double(steps))))
-            Optimizer.forEach16(n) { i in
-                let pi = Kernels.load16(p + i)
-                let gi = Kernels.load16(g + i) + l2 * pi
-                let mi = b1 * Kernels.load16(m + i) + (1 - b1) * gi
-                let vi = b2 * Kernels.load16(v + i) + (1 - b2) * gi * gi
-                Kernels.store16(mi, m + i)
-                Kernels.store16(vi, v + i)
-                Kernels.store16(pi - lr * (mi * c1) / ((vi * c2).squareRoot() + eps), p + i)
+            Optimizer.forEach4(n) { i in
+                let pi = load(p + i)
+                let gi = load(g + i) + l2 * pi
+                let mi = b1 * load(m + i) + (1 - b1) * gi
+                let vi = b2 * load(v + i) + (1 - b2) * gi * gi
+                store(mi, m + i)
+                store(vi, v + i)
+                store(pi - lr * (mi * c1) / (squareRoot(vi * c2) + eps), p + i)
             } tail: { i in
                 let gi = g[i] + l2 * p[i]
                 m[i] = b1 * m[i] + (1 - b1) * gi
@@ -113,12 +116,37 @@ public final class Optimizer {
         }
     }
 
-    /// Calls `body(i)` for i = 0, 16, 32, ... while 16 values remain, then `tail(i)` for the rest
+    /// Calls `body(i)` for i = 0, 4, 8, ... while 4 values remain, then `tail(i)` for the rest
     /// (the same arithmetic lane by lane, so results do not depend on where a segment starts).
+    /// Four lanes: one SSE register each, so the Adam update keeps all its values in registers.
     @inline(__always)
-    private static func forEach16(_ n: Int, _ body: (Int) -> Void, tail: (Int) -> Void) {
+    private static func forEach4(_ n: Int, _ body: (Int) -> Void, tail: (Int) -> Void) {
         var i = 0
-        while i + 16 <= n { body(i); i += 16 }
+        while i + 4 <= n { body(i); i += 4 }
         while i < n { tail(i); i += 1 }
     }
+}
+
+@inline(__always)
+private func load(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
+}
+
+@inline(__always)
+private func load(_ p: UnsafeMutablePointer<Float>) -> SIMD4<Float> { load(UnsafePointer(p)) }
+
+@inline(__always)
+private func store(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
+}
+
+/// √x lane by lane in one instruction (SIMD's own squareRoot() goes one lane at a time
+/// through libm); correctly rounded either way, so the tail loop's scalar √ agrees.
+@inline(__always)
+private func squareRoot(_ x: SIMD4<Float>) -> SIMD4<Float> {
+    #if arch(x86_64)
+    return _mm_sqrt_ps(x)
+    #else
+    return x.squareRoot()
+    #endif
 }
