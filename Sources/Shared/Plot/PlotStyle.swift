@@ -1,0 +1,64 @@
+// The look every plot kind shares: class colours, palettes, point shapes, and
+// the one-line description of a model that titles carry.
+
+public enum PlotStyle {
+    /// One colour per class (Tableau 10, colour-blind friendly), repeated beyond ten.
+    public static let classColours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                                      "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+
+    public static func classColour(_ c: Int) -> String { classColours[c % classColours.count] }
+
+    /// A light tint of a class colour: (1 - t)·white + t·colour, per channel.
+    public static func tint(_ c: Int, _ t: Double) -> (Float, Float, Float) {
+        let hex = Array(classColour(c).utf8.dropFirst())
+        func channel(_ i: Int) -> Double {
+            func v(_ b: UInt8) -> Int { b <= 57 ? Int(b) - 48 : Int(b | 0x20) - 87 }
+            return Double(v(hex[2 * i]) * 16 + v(hex[2 * i + 1]))
+        }
+        return (0..<3).map { i in Float((1 - t) * 255 + t * channel(i)) }.withThree
+    }
+
+    /// Diverging palette for signed values (weights): blue below zero, white at zero, red above.
+    public static let divergingPalette = "set palette defined (0 \"#2166ac\", 0.25 \"#92c5de\", 0.5 \"#ffffff\", 0.75 \"#f4a582\", 1 \"#b2182b\")"
+
+    /// Light grid lines behind the data.
+    public static let grid = "set grid back lt 1 lw 1 lc rgb \"#e0e0e0\""
+
+    /// The key in a box under the plot, `rows` entries high, filled column by column
+    /// (gnuplot's own `set key below` can overlap the x label).
+    public static func keyBelow(rows: Int) -> [String] {
+        ["set key at screen 0.5, screen 0.015 center bottom vertical maxrows \(rows) box Left reverse samplen 2",
+         "set bmargin \(5 + rows)"]
+    }
+
+    /// Point types: filled circle for training points, filled triangle for test points,
+    /// each drawn again as an outline so it stands out on any background.
+    public static let trainPoint = (fill: 7, outline: 6)
+    public static let testPoint = (fill: 9, outline: 8)
+
+    /// About how many pixels the widest line of `text` takes in the 10-point font.
+    public static func textWidth(_ text: String) -> Int {
+        (text.split(separator: "\n").map(\.count).max() ?? 0) * 7 + 40
+    }
+
+    /// `logistic regression (2 inputs)` or `network 784-16-1 (sigmoid)`.
+    public static func describe(_ network: Network) -> String {
+        if network.layers.count == 1 {
+            return network.output == .softmax ? "softmax regression" : "logistic regression"
+        }
+        let acts = Set(network.layers.dropLast().map(\.activation.rawValue)).sorted().joined(separator: ",")
+        return "network \(network.sizes.map(String.init).joined(separator: "-")) (\(acts))"
+    }
+
+    /// The training record a title can show: `sgd, lr 0.08`.
+    public static func training(_ network: Network) -> String {
+        var parts: [String] = []
+        if let o = network.training["optimizer"] { parts.append(o) }
+        if let lr = network.training["lr"] { parts.append("lr \(lr)") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+extension Array where Element == Float {
+    fileprivate var withThree: (Float, Float, Float) { (self[0], self[1], self[2]) }
+}
