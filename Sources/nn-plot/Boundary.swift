@@ -13,7 +13,8 @@ struct Boundary: ParsableCommand {
         takes the colour of its most probable class.
 
         Example:
-          nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-plot boundary --png circles.png
+          nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 \\
+            | nn-plot boundary --png circles.png
         """
     )
 

@@ -10,7 +10,8 @@ struct Confusion: ParsableCommand {
         (or a model applied to test.x) against test.y.
 
         Example:
-          nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval | nn-plot confusion --png confusion.png
+          nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval \\
+            | nn-plot confusion --png confusion.png
         """
     )
 

@@ -11,7 +11,8 @@ struct Images: ParsableCommand {
         there is one: green when right, red when wrong.
 
         Example:
-          nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval | nn-plot images --misclassified --png wrong.png
+          nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval \\
+            | nn-plot images --misclassified --png wrong.png
         """
     )
 

@@ -10,7 +10,8 @@ struct Loss: ParsableCommand {
         validation accuracy goes on a second axis. A 'model' section, if present, names the model in the title.
 
         Example:
-          nn-data mnist --classes dress,coat | nn-fit --sgd --validation 0.1 | nn-plot loss --png loss.png
+          nn-data mnist --classes dress,coat | nn-fit --sgd --validation 0.1 \\
+            | nn-plot loss --png loss.png
         """
     )
 

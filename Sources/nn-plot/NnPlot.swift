@@ -13,7 +13,8 @@ struct NnPlot: ParsableCommand {
         (--png FILE, --svg FILE, --terminal dumb). nn-plot ends the pipeline: it writes no stream.
 
         Example:
-          nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval | nn-plot boundary --png circles.png
+          nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval \\
+            | nn-plot boundary --png circles.png
         """,
         subcommands: [Loss.self, Boundary.self, Scatter.self, Roc.self, Confusion.self, Images.self, Weights.self]
     )

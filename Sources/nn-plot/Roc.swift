@@ -11,7 +11,8 @@ struct Roc: ParsableCommand {
         curve per class against the rest, and their mean (macro) AUC.
 
         Example:
-          nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval | nn-plot roc --png roc.png
+          nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval \\
+            | nn-plot roc --png roc.png
         """
     )
 

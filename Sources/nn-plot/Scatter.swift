@@ -10,7 +10,8 @@ struct Scatter: ParsableCommand {
         points triangles. Data with more than three features needs --features.
 
         Example:
-          nn-data blobs --samples 400 --features 3 --centers 2 | nn-plot scatter --png blobs.png
+          nn-data blobs --samples 400 --features 3 --centers 2 \\
+            | nn-plot scatter --png blobs.png
         """
     )
 

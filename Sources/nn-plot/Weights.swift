@@ -11,7 +11,8 @@ struct Weights: ParsableCommand {
         symmetric around 0.
 
         Example:
-          nn-data mnist --classes dress,coat | nn-fit --hidden 16 --sgd | nn-plot weights --png weights.png
+          nn-data mnist --classes dress,coat | nn-fit --hidden 16 --sgd \\
+            | nn-plot weights --png weights.png
         """
     )
 

@@ -38,7 +38,6 @@ public enum BoundaryPlot {
     }
 
     public static func make(_ input: PlotInput, threshold: Double? = nil, resolution: Int = 200) throws -> Plot {
-        let network = try input.network(for: "boundary")
         let classes = input.classNames()
         let present = PlotSplit.allCases.filter { input["\($0).x"] != nil }
         guard !present.isEmpty else {
@@ -48,6 +47,7 @@ public enum BoundaryPlot {
         for s in splits where s.x.cols != 2 {
             throw StreamError(line: s.header.line, "boundary draws two-feature data, but \(s.split).x has \(s.x.cols) features; try nn-plot scatter")
         }
+        let network = try input.network(for: "boundary")
         guard network.inputs == 2 else {
             throw StreamError(line: nil, "boundary needs a model of two inputs; this one takes \(network.inputs)")
         }

@@ -15,8 +15,8 @@ public struct TileLayout: Equatable, Sendable {
 
     /// `aspect` is a tile's height / width; `footer` leaves room below for a colour bar.
     /// Without a size the canvas is made to fit tiles of a readable size.
-    /// `minWidth` keeps room for the title.
-    public init(count: Int, aspect: Double, labelLines: Int, footer: Double = 12, minWidth: Int = 420, size: PlotSize? = nil) {
+    /// `minWidth` keeps room for the title (and the canvas is at least 420 wide).
+    public init(count: Int, aspect: Double, labelLines: Int, footer: Double = 12, minWidth: Int = 0, size: PlotSize? = nil) {
         precondition(count > 0)
         self.count = count
         columns = TileLayout.columns(for: count)
@@ -31,7 +31,7 @@ public struct TileLayout: Equatable, Sendable {
             self.size = size
         } else {
             tileWidth = count <= 16 ? 112 : count <= 36 ? 96 : 76
-            self.size = PlotSize(max(minWidth, Int((Double(columns) * (tileWidth + g) + g).rounded())),
+            self.size = PlotSize(max(minWidth, 420, Int((Double(columns) * (tileWidth + g) + g).rounded())),
                                  Int((Self.header + Double(rows) * (tileWidth * aspect + band + g) + footer).rounded()))
         }
         tileHeight = tileWidth * aspect
@@ -72,7 +72,7 @@ public struct TileLayout: Equatable, Sendable {
             let offset = PlotText.number(Float(labels.count - j) - 0.45)
             out.append("set label \(j + 1) \(PlotText.quoted(l.text)) at graph 0.5, 1 offset 0, \(offset) center tc rgb \"\(l.colour)\"")
         }
-        out.append("plot $\(block) matrix with image pixels notitle")
+        out.append("plot $\(block) matrix with image notitle")
         return out
     }
 
