@@ -10,7 +10,7 @@ public enum ConfusionPlot {
     /// more: the most probable class (the first of equals).
     public static func counts(_ p: Matrix, labels: [Int32], threshold: Float) -> [[Int]] {
         var m = [[Int]](repeating: [Int](repeating: 0, count: p.cols), count: p.cols)
-        for r in 0..<p.rows { m[Int(labels[r])][BoundaryPlot.predicted(p, r, threshold: threshold)] += 1 }
+        for r in 0..<p.rows { m[Int(labels[r])][PlotInput.predictedClass(p, row: r, threshold: threshold)] += 1 }
         return m
     }
 
@@ -38,7 +38,7 @@ public enum ConfusionPlot {
         guard total > 0 else { throw StreamError(line: nil, "\(source) counts no \(split) rows") }
         let correct = (0..<k).map { m[$0][$0] }.reduce(0, +)
 
-        var cells = PlotData(name: "cells", columns: "true predicted count fraction_of_true_class (class: \(BoundaryPlot.classKey(classes)))")
+        var cells = PlotData(name: "cells", columns: "true predicted count fraction_of_true_class (class: \(PlotStyle.classKey(classes)))")
         for t in 0..<k {
             let row = m[t].reduce(0, +)
             for p in 0..<k { cells.append(Float(t), Float(p), Float(m[t][p]), row > 0 ? Float(m[t][p]) / Float(row) : 0) }

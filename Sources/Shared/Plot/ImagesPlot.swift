@@ -26,7 +26,7 @@ public enum ImagesPlot {
             p = try input.probabilities(split, rows: data.y.count, classes: k, for: "images --misclassified")
         }
         let t = Float(threshold ?? 0.5)
-        func predicted(_ r: Int) -> Int? { p.map { BoundaryPlot.predicted($0, r, threshold: t) } }
+        func predicted(_ r: Int) -> Int? { p.map { PlotInput.predictedClass($0, row: r, threshold: t) } }
         let candidates = (0..<data.x.rows).filter { !misclassified || predicted($0) != Int(data.y[$0]) }
         let shown = Array(candidates.prefix(count))
 

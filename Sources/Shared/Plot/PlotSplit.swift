@@ -87,6 +87,15 @@ extension PlotInput {
         return p
     }
 
+    /// The predicted class of row r: P(class 1) ≥ threshold for two classes, else the most
+    /// probable one (the first of equals).
+    public static func predictedClass(_ p: Matrix, row r: Int, threshold: Float) -> Int {
+        if p.cols == 2 { return p[r, 1] >= threshold ? 1 : 0 }
+        var best = 0
+        for c in 1..<p.cols where p[r, c] > p[r, best] { best = c }
+        return best
+    }
+
     /// The model's class probabilities for x. A model trained on standardised data gets
     /// x standardised with its own statistics, unless x already is.
     public static func apply(_ network: Network, to x: Matrix, standardized: Bool, name: String) throws -> Matrix {

@@ -18,6 +18,16 @@ public enum PlotStyle {
         return (0..<3).map { i in Float((1 - t) * 255 + t * channel(i)) }.withThree
     }
 
+    /// A colour as gnuplot's quoted "#rrggbb".
+    public static func hex(_ c: (Float, Float, Float)) -> String {
+        let digits = Array("0123456789abcdef")
+        func byte(_ v: Float) -> String {
+            let n = min(255, max(0, Int(v.rounded())))
+            return String([digits[n / 16], digits[n % 16]])
+        }
+        return "\"#\(byte(c.0))\(byte(c.1))\(byte(c.2))\""
+    }
+
     /// Diverging palette for signed values (weights): blue below zero, white at zero, red above.
     public static let divergingPalette = "set palette defined (0 \"#2166ac\", 0.25 \"#92c5de\", 0.5 \"#ffffff\", 0.75 \"#f4a582\", 1 \"#b2182b\")"
 
@@ -31,6 +41,13 @@ public enum PlotStyle {
          "set bmargin \(5 + rows)"]
     }
 
+    /// One unit the same length on both axes (circles stay round), unless the spans
+    /// differ by more than 3× and the picture would become a strip.
+    public static func sameScale(xSpan: Float, ySpan: Float) -> [String] {
+        let aspect = ySpan / xSpan
+        return aspect > 1 / 3 && aspect < 3 ? ["set size ratio -1"] : []
+    }
+
     /// Point types: filled circle for training points, filled triangle for test points,
     /// each drawn again as an outline so it stands out on any background.
     public static let trainPoint = (fill: 7, outline: 6)
@@ -39,6 +56,29 @@ public enum PlotStyle {
     /// About how many pixels the widest line of `text` takes in the 10-point font.
     public static func textWidth(_ text: String) -> Int {
         (text.split(separator: "\n").map(\.count).max() ?? 0) * 7 + 40
+    }
+
+    /// Plot layers for points of each class and split in a block whose columns are the
+    /// `dimensions` coordinates, the class and the split (0 train, 1 test): each point filled
+    /// in its class colour, then outlined in dark grey.
+    public static func pointLayers(classes: [String], splits: [PlotSplit], dimensions d: Int, block: String = "points") -> [String] {
+        var layers: [String] = []
+        for split in splits {
+            let code = split == .train ? 0 : 1
+            let shape = split == .train ? trainPoint : testPoint
+            for (c, name) in classes.enumerated() {
+                let last = "(($\(d + 1) == \(c) && $\(d + 2) == \(code)) ? $\(d) : NaN)"
+                let using = "$\(block) using " + ((1..<d).map(String.init) + [last]).joined(separator: ":")
+                layers.append("\(using) with points pt \(shape.fill) ps 1 lc rgb \"\(classColour(c))\" title \(PlotText.quoted("\(name) (\(split))"))")
+                layers.append("\(using) with points pt \(shape.outline) ps 1 lc rgb \"#333333\" notitle")
+            }
+        }
+        return layers
+    }
+
+    /// `0=dress 1=coat`: what the class numbers in a data block stand for.
+    public static func classKey(_ classes: [String]) -> String {
+        classes.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: " ")
     }
 
     /// `logistic regression (2 inputs)` or `network 784-16-1 (sigmoid)`.

@@ -18,7 +18,7 @@ public enum ScatterPlot {
         let picked = try columns(features, names: names)
 
         var points = PlotData(name: "points", columns: picked.map { names[$0] }.joined(separator: " ")
-                                + " class split (class: \(BoundaryPlot.classKey(classes)); split: 0=train 1=test)")
+                                + " class split (class: \(PlotStyle.classKey(classes)); split: 0=train 1=test)")
         for s in splits {
             for r in 0..<s.x.rows {
                 points.append(picked.map { s.x[r, $0] } + [Float(s.y[r]), s.split == .train ? 0 : 1])
@@ -31,23 +31,17 @@ public enum ScatterPlot {
             PlotStyle.grid,
         ]
         if d == 2 {
-            commands += PlotStyle.keyBelow(rows: classes.count)
+            func span(_ c: Int) -> Float {
+                let v = splits.flatMap { s in (0..<s.x.rows).map { s.x[$0, c] } }
+                return (v.max() ?? 1) - (v.min() ?? 0)
+            }
+            commands += PlotStyle.keyBelow(rows: classes.count) + PlotStyle.sameScale(xSpan: span(picked[0]), ySpan: span(picked[1]))
         } else {
             // splot keeps no margin for a key below; it goes to the right.
-            commands += ["set key outside right top vertical box Left reverse samplen 2","set zlabel \(PlotText.quoted(names[picked[2]])) rotate parallel", "set view 60, 35", "set xyplane relative 0"]
+            commands += ["set key outside right top vertical box Left reverse samplen 2",
+                         "set zlabel \(PlotText.quoted(names[picked[2]])) rotate parallel", "set view 60, 35", "set xyplane relative 0"]
         }
-        var layers: [String] = []
-        let position = (1...d).map(String.init)
-        for s in splits {
-            let code = s.split == .train ? 0 : 1
-            let shape = s.split == .train ? PlotStyle.trainPoint : PlotStyle.testPoint
-            for (c, name) in classes.enumerated() {
-                let last = "((\(d == 3 ? "$4" : "$3") == \(c) && \(d == 3 ? "$5" : "$4") == \(code)) ? $\(d) : NaN)"
-                let using = "$points using " + (position.dropLast() + [last]).joined(separator: ":")
-                layers.append("\(using) with points pt \(shape.fill) ps 0.9 lc rgb \"\(PlotStyle.classColour(c))\" title \(PlotText.quoted("\(name) (\(s.split))"))")
-                layers.append("\(using) with points pt \(shape.outline) ps 0.9 lc rgb \"#333333\" notitle")
-            }
-        }
+        let layers = PlotStyle.pointLayers(classes: classes, splits: splits.map(\.split), dimensions: d)
         commands.append((d == 3 ? "splot " : "plot ") + layers.joined(separator: ", \\\n     "))
         let count = splits.map(\.x.rows).reduce(0, +)
         let title = "\(PlotText.list(splits.map(\.split.rawValue))) data: \(count) points, \(classes.count) classes"
