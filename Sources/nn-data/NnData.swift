@@ -1,12 +1,20 @@
-// nn-data: placeholder until its issue lands; it does no work and says so.
+// nn-data: the stage that extracts, generates, standardises and splits datasets.
+// Each subcommand lives in its own file.
 import ArgumentParser
 import Shared
 
 @main
 struct NnData: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "nn-data", abstract: "Not built yet.")
-
-    func run() throws {
-        Stage.fail("nn-data", "not built yet", exitCode: ExitCode.unavailable)
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "nn-data",
+        abstract: "Extract, generate, standardise and split datasets as an nn-stream.",
+        discussion: """
+        Sources (mnist, csv, blobs, circles, moons) write train.x, train.y, test.x
+        and test.y to stdout; standardize and split read a stream on stdin and
+        write one; info summarises a stream for people. Example:
+          nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval
+        """,
+        subcommands: [Mnist.self, BlobsCommand.self, CirclesCommand.self, MoonsCommand.self,
+                     ]
+    )
 }

@@ -94,9 +94,9 @@ public struct SectionHeader: Equatable, Sendable {
         return SectionHeader(name: name, type: type, rows: rows, cols: cols, attributes: attributes, line: lineNumber)
     }
 
-    /// A non-negative decimal count without sign or leading zeros (except "0"), at most 12 digits.
+    /// A non-negative decimal count without sign or leading zeros (except "0"), at most 18 digits.
     private static func parseCount(_ s: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        guard !s.isEmpty, s.count <= 12 else { return nil }
+        guard !s.isEmpty, s.count <= 18 else { return nil }
         if s.count > 1 && s.first == 48 { return nil }
         var v = 0
         for b in s {

@@ -43,6 +43,13 @@ public final class StreamWriter {
     public func write(_ s: Section) throws {
         try writeHeader(s.header)
         let cols = s.cols
+        if cols == 0 {
+            // Rows of no values are empty lines; the row count still holds.
+            out.buffer.append(contentsOf: repeatElement(10, count: s.rows))
+            try out.flushIfFull()
+            section?.rowsWritten = s.rows
+            return try finishSection()
+        }
         switch s.storage {
         case .f32(let v):
             try v.withUnsafeBufferPointer { try writeRows(f32: $0, cols: cols, startRow: 0) }
@@ -81,6 +88,7 @@ public final class StreamWriter {
     public func writeRow(_ row: UnsafeBufferPointer<Float>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
+        if row.isEmpty { out.buffer.append(10) }
         try writeRows(f32: row, cols: row.count, startRow: s.rowsWritten)
         section!.rowsWritten += 1
         if section!.rowsWritten == s.header.rows { try finishSection() }
@@ -90,6 +98,7 @@ public final class StreamWriter {
     public func writeRow(_ row: UnsafeBufferPointer<UInt8>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
+        if row.isEmpty { out.buffer.append(10) }
         try writeRows(u8: row, cols: row.count)
         section!.rowsWritten += 1
         if section!.rowsWritten == s.header.rows { try finishSection() }

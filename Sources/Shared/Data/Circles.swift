@@ -1,0 +1,42 @@
+// Two concentric circles, as scikit-learn's make_circles: the outer circle (label 0,
+// radius 1) and the inner one (label 1, radius `factor`), plus Gaussian noise.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct Circles: Equatable, Sendable {
+    public var samples = 100
+    /// Standard deviation of the Gaussian noise added to each coordinate (0: none).
+    public var noise = 0.0
+    /// Radius of the inner circle relative to the outer one, in [0, 1).
+    public var factor = 0.8
+
+    public init() {}
+
+    public func validate() throws {
+        guard samples >= 1 else { throw UsageError("--samples must be at least 1") }
+        guard noise >= 0, noise.isFinite else { throw UsageError("--noise must be finite and >= 0") }
+        guard factor >= 0, factor < 1 else { throw UsageError("--factor must be in [0, 1)") }
+    }
+
+    /// n_out = ⌊n/2⌋ points at angles 2πi/n_out on the unit circle, n_in = n − n_out at
+    /// 2πi/n_in on the circle of radius `factor` (numpy's linspace without endpoint);
+    /// then x += noise · N(0, 1) per coordinate. Not shuffled: the split permutes the rows.
+    public func generate(seed: UInt64) throws -> LabelledData {
+        try validate()
+        var random = Random(seed: seed, stream: "circles")
+        let outer = samples / 2, inner = samples - outer
+        var x = [Float](), y = [Int32]()
+        x.reserveCapacity(2 * samples)
+        for (count, radius, label) in [(outer, 1.0, Int32(0)), (inner, factor, Int32(1))] {
+            for i in 0..<count {
+                let t = 2 * Double.pi * Double(i) / Double(count)
+                x.append(Float(radius * cos(t) + noise * random.normal()))
+                x.append(Float(radius * sin(t) + noise * random.normal()))
+                y.append(label)
+            }
+        }
+        return LabelledData(features: Matrix(rows: samples, cols: 2, data: x), columns: ["x1", "x2"],
+                            labels: y, classes: ["0", "1"])
+    }
+}

@@ -1,0 +1,29 @@
+// The options every data source shares: how its rows are split into train and test.
+import ArgumentParser
+import Shared
+
+struct SplitArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("Fraction of the rows for the test set, 0...1 (rounded up, as scikit-learn). 0 puts every row in train and writes test.x/test.y with 0 rows; 1 puts every row in test.", valueName: "fraction"))
+    var testSize: Double = 0.2
+
+    @Option(help: "Seed for the generator and the split; the same seed gives the same bytes.")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Keep each class's share the same in train and test.")
+    var stratify = false
+
+    func validate() throws {
+        guard testSize >= 0, testSize <= 1 else { throw ValidationError("--test-size must be in 0...1, got \(testSize)") }
+    }
+
+    var options: SplitOptions { SplitOptions(testSize: testSize, seed: seed, stratify: stratify) }
+}
+
+extension LabelledData {
+    /// Splits and writes the four sections to stdout, then `@end`.
+    func writeStream(_ split: SplitArguments) throws {
+        let writer = StreamWriter.standardOutput(program: "nn-data")
+        try write(split.options, to: writer)
+        try writer.end()
+    }
+}

@@ -1,0 +1,99 @@
+// The reader refuses every malformed stream with the line number and what it expected.
+import Testing
+@testable import Shared
+
+private let good = "nn-stream 1\n@a f32 2x2 k=v\n1 2\n3 4\n@end\n"
+
+@Test func aWellFormedStreamReads() throws {
+    #expect(streamError(good) == nil)
+}
+
+@Test(arguments: [
+    // (stream text, line the error must name, words the message must contain)
+    ("", 1, "empty input"),
+    ("nn-strem 1\n@end\n", 1, "not an nn-stream"),
+    ("nn-stream 2\n@end\n", 1, "unsupported stream version 2"),
+    ("\u{7f}ELF\u{02}\u{01}garbage\n", 1, "not an nn-stream"),
+    ("nn-stream 1\n", 2, "truncated stream"),
+    ("nn-stream 1\n@a f32 2x2\n1 2\n", 4, "ends after 1 of 2 rows"),
+    ("nn-stream 1\n@a f32 2x2\n1 2\n@end\n", 4, "ends after 1 of 2 rows"),
+    ("nn-stream 1\n@a f32 2x2\n1 2\n3\n@end\n", 4, "row has 1 values, expected 2"),
+    ("nn-stream 1\n@a f32 2x2\n1 2\n3 4 5\n@end\n", 4, "row has 3 values, expected 2"),
+    ("nn-stream 1\n@a f32 1x2\n1 x\n@end\n", 3, "column 2: expected a finite f32"),
+    ("nn-stream 1\n@a f32 1x2\n1 nan\n@end\n", 3, "NaN and infinities are not allowed"),
+    ("nn-stream 1\n@a f32 1x2\n1 inf\n@end\n", 3, "found 'inf'"),
+    ("nn-stream 1\n@a f32 1x2\n1 1e39\n@end\n", 3, "found '1e39'"),
+    ("nn-stream 1\n@a f32 1x2\n1 0x1p3\n@end\n", 3, "found '0x1p3'"),
+    ("nn-stream 1\n@a f32 1x2\n1 1,5\n@end\n", 3, "found '1,5'"),
+    ("nn-stream 1\n@a i32 1x1\n2147483648\n@end\n", 3, "expected an i32 integer"),
+    ("nn-stream 1\n@a u8 1x1\n256\n@end\n", 3, "u8 integer 0..255"),
+    ("nn-stream 1\n@a f64 1x1\n1\n@end\n", 2, "unknown element type 'f64'"),
+    ("nn-stream 1\n@a f32 2by2\n@end\n", 2, "malformed shape"),
+    ("nn-stream 1\n@a f32\n@end\n", 2, "malformed section header"),
+    ("nn-stream 1\n@a/b f32 1x1\n1\n@end\n", 2, "malformed section name"),
+    ("nn-stream 1\n@a f32 0x0 novalue\n@end\n", 2, "expected key=value"),
+    ("nn-stream 1\n@a f32 0x0 k=%zz\n@end\n", 2, "malformed %-escape"),
+    ("nn-stream 1\n@a f32 0x0 k=1 k=2\n@end\n", 2, "given twice"),
+    ("nn-stream 1\n@a f32 1000000000000x1\n@end\n", 2, "larger than the limit"),
+    ("nn-stream 1\n@a f32 100000x100000\n@end\n", 2, "larger than the limit"),
+    ("nn-stream 1\n1 2 3\n@end\n", 2, "expected a section header"),
+    ("nn-stream 1\n@end\nmore\n", 3, "data after '@end'"),
+    ("nn-stream 1\n@end\n@end\n", 3, "data after '@end'"),
+])
+func malformedStreamsNameTheLine(text: String, line: Int, words: String) {
+    let e = streamError(text)
+    #expect(e != nil, "accepted: \(text.debugDescription)")
+    #expect(e?.line == line, "\(text.debugDescription): \(e?.message ?? "")")
+    #expect(e?.detail.contains(words) == true, "\(text.debugDescription): \(e?.message ?? "") lacks '\(words)'")
+}
+
+@Test func aHugeClaimedShapeIsRefusedWithoutAllocating() {
+    // 2^31 elements is allowed by the header check but only 1 row follows: the reader must
+    // report truncation rather than reserve 8 GiB up front.
+    let e = streamError("nn-stream 1\n@a u8 2147483648x1\n1\n")
+    #expect(e?.detail.contains("ends after 1 of 2147483648 rows") == true)
+}
+
+@Test func numbersParseToTheNearestFloat() throws {
+    // Each text and the binary32 it must become, computed exactly in Python with
+    // fractions.Fraction(text) against the neighbouring binary32 values (nearest, ties to even).
+    let cases: [(String, UInt32)] = [
+        ("0.1", 0x3DCC_CCCD), ("1e-45", 0x0000_0001), ("3.4028235e+38", 0x7F7F_FFFF),
+        ("-0", 0x8000_0000), ("16777217", 0x4B80_0000), ("0.003921569", 0x3B80_8081),
+        ("1.000000059604644775390625", 0x3F80_0000),  // exactly half way between 1 and 1+2^-23: ties to even
+        ("1.00000005960464477539", 0x3F80_0000),      // just below half way
+        ("1.0000000596046447754", 0x3F80_0001),       // just above half way
+        ("123456789012345678901234567890", 0x6FC7_7488), ("7e-46", 0x0000_0000),
+        ("8e-46", 0x0000_0001), ("1E5", 0x47C3_5000),
+    ]
+    for (text, bits) in cases {
+        let v = Array(text.utf8).withUnsafeBufferPointer { NumberText.parseFloat($0.baseAddress!, $0.count) }
+        #expect(v?.bitPattern == bits, "\(text) → \(String(v?.bitPattern ?? 0, radix: 16)), expected \(String(bits, radix: 16))")
+    }
+}
+
+@Test func passThroughCopiesBytesExactlyAndStillChecksRows() throws {
+    // Unusual but valid spacing and an unknown attribute must survive a copy unchanged.
+    let text = "nn-stream 1\n# made by hand\n@odd.thing f32 2x3 future=yes\n1  2\t3\n-0 1e-45 0.5\n@end\n"
+    let r = try reader(text)
+    let out = try streamText { w in
+        while let item = try r.next() {
+            switch item {
+            case .comment(let c): try w.comment(c)
+            case .section(let h): try r.copy(h, to: w)
+            }
+        }
+        try w.end()
+    }
+    #expect(out == text)
+    let bad = try reader("nn-stream 1\n@a f32 1x2\n1 oops\n@end\n")
+    guard case .section(let h)? = try bad.next() else { Issue.record("no section"); return }
+    #expect(throws: StreamError.self) { _ = try streamText { w in try bad.copy(h, to: w) } }
+}
+
+@Test func nonFiniteValuesAreRefusedWhenWritten() {
+    let m = Matrix(rows: 2, cols: 2, data: [1, 2, 3, .nan])
+    #expect(throws: StreamError(line: nil, "refusing to write nan in section m, row 2, column 2: the stream format allows finite numbers only")) {
+        _ = try streamText { w in try w.write("m", m) }
+    }
+}
