@@ -1,56 +1,17 @@
-// Helpers for the nn-plot end-to-end tests: the built programs, shell pipelines,
+// Helpers for the nn-plot end-to-end tests: pipelines run in a test's own directory,
 // test streams written to files, and checks that PNG and SVG files are real pictures.
 import Foundation
 import Shared
 
 enum PlotE2E {
-    /// The package root, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
-    /// Where the programs are: `$NN_BIN`, else the debug build.
-    static var bin: String {
-        ProcessInfo.processInfo.environment["NN_BIN"] ?? packageRoot + "/.build/debug"
+    /// Runs `command` (Support.swift's `run`: bash, pipefail, the programs first on PATH) in `directory`.
+    static func shell(_ command: String, in directory: String) throws -> PipelineResult {
+        try run("cd \(shellQuoted(directory)) && " + command)
     }
 
-    struct Result {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-        var text: String { String(decoding: stdout, as: UTF8.self) }
-    }
-
-    /// Runs `command` with `bash -c` in `directory`, the programs first on PATH.
-    static func shell(_ command: String, in directory: String) throws -> Result {
-        let out = directory + "/.stdout", err = directory + "/.stderr"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
-        env["PATH"] = bin + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-        env["NN_BIN"] = bin
-        process.environment = env
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        _ = FileManager.default.createFile(atPath: err, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let result = Result(status: process.terminationStatus,
-                            stdout: FileManager.default.contents(atPath: out) ?? Data(),
-                            stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))
-        try? FileManager.default.removeItem(atPath: out)
-        try? FileManager.default.removeItem(atPath: err)
-        return result
-    }
-
-    /// A fresh directory for one test.
+    /// A fresh directory for one test; the test removes it.
     static func directory() throws -> String {
-        let path = NSTemporaryDirectory() + "nn-plot-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try makeTemporaryDirectory().path
     }
 
     /// Writes a complete stream of `sections` to `path`.

@@ -142,7 +142,7 @@ func missingOrUnsuitableSectionsAreBadData(kind: String, stream: String, message
 @Test func withoutGnuplotPicturesAreUnavailableButDataAndScriptsAreNot() throws {
     let dir = try streams()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let plot = PlotE2E.bin + "/nn-plot"
+    let plot = programDirectory + "/nn-plot"
     let r = try PlotE2E.shell("PATH=/nonexistent '\(plot)' roc --png out.png < rings.nn", in: dir)
     #expect(r.status == 69)
     #expect(r.stderr == "nn-plot: error: gnuplot not found on PATH; install it with: apt-get install gnuplot-nox\n")

@@ -6,7 +6,7 @@ public enum PlotSplit: String, CaseIterable, Sendable {
 }
 
 /// A split's features and labels, checked to agree.
-public struct LabelledData {
+public struct LabelledSplit {
     public var split: PlotSplit
     public var x: Matrix
     public var header: SectionHeader
@@ -42,7 +42,7 @@ extension PlotInput {
     }
 
     /// `<split>.x` and `<split>.y`; rows must agree and labels lie in 0..<classes.count.
-    public func labelled(_ split: PlotSplit, classes: [String], for kind: String) throws -> LabelledData {
+    public func labelled(_ split: PlotSplit, classes: [String], for kind: String) throws -> LabelledSplit {
         let xs = try require("\(split).x", for: kind)
         let ys = try require("\(split).y", for: kind)
         let y = try ys.labels()
@@ -50,7 +50,7 @@ extension PlotInput {
             throw StreamError(line: ys.header.line, "\(split).y has \(y.count) labels but \(split).x has \(xs.rows) rows")
         }
         try PlotInput.checkLabels(y, section: ys, classes: classes)
-        return LabelledData(split: split, x: try xs.matrix(), header: xs.header, y: y)
+        return LabelledSplit(split: split, x: try xs.matrix(), header: xs.header, y: y)
     }
 
     static func checkLabels(_ y: [Int32], section: Section, classes: [String]) throws {
