@@ -218,3 +218,13 @@ func helpSaysWhatItReadsAndShowsAPipeline(_ kind: String) throws {
         #expect(r.text.contains("\n  \(kind) "), "\(kind) missing from: \(r.text)")
     }
 }
+
+@Test func aTerminalAloneRendersOnStdoutWithTheTitleGiven() throws {
+    let dir = try streams()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try PlotE2E.shell("nn-plot confusion --terminal svg --title 'Coat or dress?' < rings.nn > out.svg", in: dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    let svg = try String(contentsOfFile: dir + "/out.svg", encoding: .utf8)
+    #expect(PlotE2E.svgSize(svg) != nil)
+    #expect(svg.contains("Coat or dress?"))
+}
