@@ -18,7 +18,7 @@ struct Boundary: ParsableCommand {
         """
     )
 
-    @OptionGroup var options: PlotOptions
+    @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
     @OptionGroup var model: ModelOption
 
     @Option(help: "Decision threshold on P(class 1) for two classes (default 0.5).")

@@ -15,7 +15,7 @@ struct Confusion: ParsableCommand {
         """
     )
 
-    @OptionGroup var options: PlotOptions
+    @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
     @OptionGroup var model: ModelOption
 
     @Option(help: "The split to draw.")

@@ -16,7 +16,7 @@ struct Images: ParsableCommand {
         """
     )
 
-    @OptionGroup var options: PlotOptions
+    @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
     @OptionGroup var model: ModelOption
 
     @Option(help: "The split whose images to draw.")

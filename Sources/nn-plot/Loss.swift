@@ -15,7 +15,7 @@ struct Loss: ParsableCommand {
         """
     )
 
-    @OptionGroup var options: PlotOptions
+    @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
 
     @Flag(name: .customLong("log"), help: "Draw the loss on a logarithmic axis.")
     var logScale = false

@@ -15,7 +15,7 @@ struct Scatter: ParsableCommand {
         """
     )
 
-    @OptionGroup var options: PlotOptions
+    @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
 
     @Option(help: "Draw only this split (default: both).")
     var split: PlotSplit?

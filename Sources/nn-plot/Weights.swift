@@ -16,7 +16,7 @@ struct Weights: ParsableCommand {
         """
     )
 
-    @OptionGroup var options: PlotOptions
+    @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
     @OptionGroup var model: ModelOption
 
     @Option(help: "Draw at most this many units (the first ones).")
