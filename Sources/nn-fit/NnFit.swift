@@ -1,12 +1,169 @@
-// nn-fit: placeholder until its issue lands; it does no work and says so.
+// nn-fit: trains logistic regression or a network on train.x/train.y and appends the model
+// and its loss curve to the stream.
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import Shared
 
 @main
 struct NnFit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "nn-fit", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "nn-fit",
+        abstract: "Train logistic regression or a neural network on the stream's training rows.",
+        discussion: """
+        Reads an nn-stream with train.x and train.y on stdin. Writes the stream on to stdout with \
+        every section passed through unchanged (except an earlier model and loss, which it \
+        replaces) and appends the trained model (model, model.layerN.weight/bias, \
+        model.standardize.* when trained on standardised data) and its loss curve (loss). \
+        Two classes: one sigmoid output and binary cross-entropy; more: softmax and cross-entropy.
+
+        Example:
+          nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
+          nn-data mnist --classes dress,coat | nn-fit --hidden 16 --sgd --lr 0.005 --save coat.nn | nn-eval
+        """)
+
+    @OptionGroup(title: "Model") var model: ModelOptions
+    @OptionGroup(title: "Optimisation") var optimizer: OptimizerOptions
+    @OptionGroup(title: "Stopping") var stopping: StoppingOptions
+
+    @Option(help: "Seed of every random choice (initial weights, sample order, dropout, validation rows).")
+    var seed: Int = 42
+
+    @Option(help: "Threads for the matrix kernels; the results are the same for any number.")
+    var threads: Int = 1
+
+    @Option(help: ArgumentHelp("Also write the model alone to this file (an nn-stream), atomically.", valueName: "file"))
+    var save: String?
+
+    @Option(name: .customLong("model"), help: ArgumentHelp("With --continue: the model to train further (default: the one in the stream).", valueName: "file"))
+    var modelFile: String?
+
+    @Flag(name: .customLong("continue"), help: "Train further the model given by --model or found in the stream.")
+    var continueTraining = false
+
+    @Flag(help: "Compare analytic gradients with finite differences on a few training rows, print the largest relative error per layer, and exit (non-zero above tolerance).")
+    var checkGradients = false
+
+    @Flag(help: "No progress or notes on stderr.")
+    var quiet = false
 
     func run() throws {
-        Stage.fail("nn-fit", "not built yet", exitCode: ExitCode.unavailable)
+        try Stage.guarded("nn-fit") {
+            var options = try trainingOptions()
+            guard threads >= 1 else { throw UsageError("--threads must be at least 1") }
+            if modelFile != nil && !continueTraining { throw UsageError("--model FILE is the model to train further: add --continue") }
+            Kernels.threads = threads
+            Stage.requirePipedInput("nn-fit")
+
+            let reader = try StreamReader.standardInput()
+            let writer = checkGradients ? StreamWriter(ByteWriter(fileDescriptor: open("/dev/null", O_WRONLY))) : StreamWriter.standardOutput(program: "nn-fit")
+            let input = try TrainingInput.read(from: reader, passingTo: writer)
+            var data = input.data
+            var network = try startingNetwork(input, options: &options)
+            try options.validate()
+            if network.standardization == nil { network.standardization = input.standardization }
+
+            if checkGradients {
+                let rows = Array(0..<min(8, data.trainRows))
+                let report = GradientCheck.run(network: network, x: data.x.rows(rows), y: rows.map { data.y[$0] },
+                                               l2: options.l2, dropout: options.dropout, seed: options.seed)
+                printGradientReport(report)
+                if report.contains(where: { $0.maxRelativeError > GradientCheck.tolerance }) { Glibc.exit(ExitCode.software) }
+                return
+            }
+            if let v = options.validation { try data.holdOut(fraction: v, seed: options.seed) }
+
+            let showProgress = !quiet && Stage.stderrIsTerminal
+            let trainer = Trainer(network: network, data: data, options: options)
+            let result = try trainer.run(progress: showProgress ? ProgressLine.show : nil)
+            if showProgress { ProgressLine.finish() }
+            network = result.network
+            if continueTraining, let previous = try? startingRecord(input).int("steps") {
+                network.training["previous_steps"] = String(previous)
+            }
+            for s in network.sections() { try writer.write(s) }
+            try writer.write(result.curve.section)
+            if let save {
+                try AtomicFile.write(save) { out in
+                    let w = StreamWriter(out, provenance: Provenance.line(program: "nn-fit"))
+                    for s in network.sections() { try w.write(s) }
+                    try w.end()
+                }
+            }
+            try writer.end()
+        }
     }
+
+    /// A fresh network, or with --continue the one to train further (its structure wins; the
+    /// options must not contradict it).
+    func startingNetwork(_ input: TrainingInput, options: inout TrainingOptions) throws -> Network {
+        let data = input.data
+        guard continueTraining else {
+            if !input.modelSections.isEmpty && !quiet {
+                Stage.note("nn-fit", "the stream already holds a model; training a new one in its place (add --continue to train it further)")
+            }
+            return Network(inputs: data.features, hidden: options.hidden, activation: options.activation, classes: data.classes,
+                           initializer: options.effectiveInitializer, seed: options.seed)
+        }
+        let network = try loadModel(input)
+        guard network.inputs == data.features else {
+            throw StreamError(line: nil, "the model takes \(network.inputs) features but train.x has \(data.features) columns")
+        }
+        guard network.classes.count == data.classes.count else {
+            throw StreamError(line: nil, "the model has \(network.classes.count) classes (\(network.classes.joined(separator: ","))) but train.y has \(data.classes.count)")
+        }
+        let hidden = Array(network.sizes.dropFirst().dropLast())
+        if model.hidden != nil && model.hidden!.sizes != hidden {
+            throw UsageError("--hidden \(model.hidden!.sizes.map(String.init).joined(separator: ",")) differs from the model being continued (hidden \(hidden.map(String.init).joined(separator: ",")))")
+        }
+        let activation = network.layers.count > 1 ? network.layers[0].activation : options.activation
+        if let a = model.activation, a.activation != activation {
+            throw UsageError("--activation \(a.rawValue) differs from the model being continued (\(activation.rawValue))")
+        }
+        options.hidden = hidden
+        options.activation = activation
+        return network
+    }
+
+    func loadModel(_ input: TrainingInput) throws -> Network {
+        if let modelFile {
+            return try Network(sections: try StreamReader.open(path: modelFile).readAll().sections)
+        }
+        guard !input.modelSections.isEmpty else {
+            throw StreamError(line: nil, "--continue needs a model: none in the stream; give one with --model FILE")
+        }
+        return try Network(sections: input.modelSections)
+    }
+
+    func startingRecord(_ input: TrainingInput) throws -> Attributes {
+        try loadModel(input).training
+    }
+
+    func printGradientReport(_ report: [GradientCheckResult]) {
+        print("layer  checked  max_relative_error")
+        for r in report {
+            print("\(r.layer)".padding(7) + "\(r.checked)".padding(9) + shortScientific(r.maxRelativeError))
+        }
+        let worst = report.map(\.maxRelativeError).max() ?? 0
+        print(worst <= GradientCheck.tolerance ? "ok: every error is within the tolerance \(shortScientific(GradientCheck.tolerance))"
+                                               : "FAILED: errors above the tolerance \(shortScientific(GradientCheck.tolerance))")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+}
+
+/// 3.1e-06 style.
+func shortScientific(_ x: Double) -> String {
+    guard x > 0 else { return "0" }
+    var e = 0
+    var m = x
+    while m >= 10 { m /= 10; e += 1 }
+    while m < 1 { m *= 10; e -= 1 }
+    let rounded = (m * 10).rounded() / 10
+    let sign = e < 0 ? "-" : "+"
+    let digits = abs(e) < 10 ? "0\(abs(e))" : "\(abs(e))"
+    return "\(rounded)e\(sign)\(digits)"
 }

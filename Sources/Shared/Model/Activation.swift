@@ -34,4 +34,44 @@ public enum Activation: String, CaseIterable, Sendable {
         case .identity: return 1
         }
     }
+
+    /// a = act(z) over n values, in place. The switch sits outside the loop so each loop vectorises.
+    public func apply(_ z: UnsafeMutablePointer<Float>, _ n: Int) {
+        switch self {
+        case .sigmoid: for i in 0..<n { z[i] = Activation.sigmoid(z[i]) }
+        case .tanh: for i in 0..<n { z[i] = tanhf(z[i]) }
+        case .relu: for i in 0..<n { z[i] = z[i] > 0 ? z[i] : 0 }
+        case .identity: break
+        }
+    }
+
+    /// a = act(z) over n values, from z into a.
+    public func apply(_ z: UnsafePointer<Float>, into a: UnsafeMutablePointer<Float>, _ n: Int) {
+        switch self {
+        case .sigmoid: for i in 0..<n { a[i] = Activation.sigmoid(z[i]) }
+        case .tanh: for i in 0..<n { a[i] = tanhf(z[i]) }
+        case .relu: for i in 0..<n { a[i] = z[i] > 0 ? z[i] : 0 }
+        case .identity: a.update(from: z, count: n)
+        }
+    }
+
+    /// g ⊙= act'(z) over n values, from the pre-activations z. Written so that saturated units
+    /// keep their relative precision (a·(1−a) from a rounded a near 1 would lose it):
+    ///   σ'(z) = e^−|z| / (1 + e^−|z|)²,   tanh'(z) = 4e^−2|z| / (1 + e^−2|z|)²,   relu'(z) = [z > 0].
+    public func multiplyDerivative(_ g: UnsafeMutablePointer<Float>, preactivation z: UnsafePointer<Float>, _ n: Int) {
+        switch self {
+        case .sigmoid:
+            for i in 0..<n {
+                let e = expf(-abs(z[i])), d = 1 + e
+                g[i] *= e / (d * d)
+            }
+        case .tanh:
+            for i in 0..<n {
+                let e = expf(-2 * abs(z[i])), d = 1 + e
+                g[i] *= 4 * e / (d * d)
+            }
+        case .relu: for i in 0..<n { g[i] = z[i] > 0 ? g[i] : 0 }
+        case .identity: break
+        }
+    }
 }

@@ -25,11 +25,18 @@ public struct Dense: Equatable, Sendable {
     public func forward(_ x: Matrix) -> Matrix {
         precondition(x.cols == inputs, "Dense: input has \(x.cols) columns, expected \(inputs)")
         var out = Matrix(rows: x.rows, cols: outputs)
-        for r in 0..<x.rows {
-            for j in 0..<outputs {
-                var s: Float = 0
-                for k in 0..<inputs { s += x.data[r * inputs + k] * weight.data[j * inputs + k] }
-                out.data[r * outputs + j] = activation.apply(s + bias[j])
+        guard x.rows > 0 else { return out }
+        let (m, n, k) = (x.rows, outputs, inputs)
+        x.data.withUnsafeBufferPointer { xp in
+            weight.data.withUnsafeBufferPointer { wp in
+                bias.withUnsafeBufferPointer { bp in
+                    out.data.withUnsafeMutableBufferPointer { op in
+                        Kernels.gemm(transA: false, transB: true, m: m, n: n, k: k, alpha: 1, a: xp.baseAddress!, lda: k,
+                                     b: wp.baseAddress!, ldb: k, beta: 0, c: op.baseAddress!, ldc: n)
+                        Elementwise.addRows(bp.baseAddress!, to: op.baseAddress!, m: m, n: n)
+                        activation.apply(op.baseAddress!, m * n)
+                    }
+                }
             }
         }
         return out

@@ -142,7 +142,11 @@ public final class StreamReader {
     }
 
     /// Streams the rows as Float32 (u8 scaled, i32 converted), one reused buffer per row.
-    public func visitRows(_ header: SectionHeader, _ body: (Int, UnsafeBufferPointer<Float>) throws -> Void) throws {
+    /// With `writer`, the header and each row are also passed on to it byte for byte
+    /// (a stage that both uses a section and passes it through, without holding its text).
+    public func visitRows(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil,
+                          _ body: (Int, UnsafeBufferPointer<Float>) throws -> Void) throws {
+        try writer?.rawLine(header.text)
         var row = [Float](repeating: 0, count: header.cols)
         let scale = try ByteScale(header.attributes["scale"], line: header.line, section: header.name)
         try forEachRow(header) { p, n, _, r in
@@ -157,6 +161,7 @@ public final class StreamReader {
                     guard let v else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
                     out[c] = v
                 }
+                try writer?.rawLine(UnsafeBufferPointer(start: p, count: n))
                 try body(r, UnsafeBufferPointer(out))
             }
         }

@@ -102,8 +102,24 @@ public enum Kernels {
 /// The OpenBLAS calls, in row-major terms.
 enum OpenBLAS {
     /// OpenBLAS runs single-threaded: Kernels' own blocks are the only parallelism,
-    /// so the arithmetic is the same whatever the thread count.
-    static let pinToOneThread: Void = openblas_set_num_threads(1)
+    /// so the arithmetic is the same whatever the thread count. Then one warm-up product.
+    static let pinToOneThread: Void = {
+        openblas_set_num_threads(1)
+        warmUp()
+    }()
+
+    /// Measured here (OpenBLAS 0.3.21 and 0.3.31, Haswell/Zen kernels): until a process
+    /// has made one product with a wide op(B) (n ≥ 512 and m ≥ 64), products such as
+    /// 64×128×784 run at half speed (16 instead of 34 GFLOP/s), whatever their own shape
+    /// and alignment; afterwards, in any thread, at full speed. A training step's weight
+    /// gradient is such a product, but a forward-only pass (prediction) never makes one.
+    /// So make one, on zeros: about 3 ms, once per process. It changes no result.
+    private static func warmUp() {
+        let (m, n, k) = (64, 512, 784)
+        let a = [Float](repeating: 0, count: m * k), b = [Float](repeating: 0, count: k * n)
+        var c = [Float](repeating: 0, count: m * n)
+        sgemm(false, false, m, n, k, 1, a, k, b, n, 0, &c, n)
+    }
 
     /// The kernel family OpenBLAS chose for this CPU (e.g. "Haswell", "SkylakeX", "Zen").
     static var coreName: String { String(cString: openblas_get_corename()) }

@@ -1,0 +1,80 @@
+// Initial weights: normal with a fixed standard deviation, or scaled to the layer
+// (Glorot & Bengio 2010 for sigmoid/tanh, He et al. 2015 for ReLU). Biases start at 0.
+
+public enum Initializer: Equatable, Sendable {
+    /// w ~ N(0, std²).
+    case normal(std: Double)
+    /// Glorot normal: w ~ N(0, 2 / (fan_in + fan_out)).
+    case xavier
+    /// He normal: w ~ N(0, 2 / fan_in).
+    case he
+
+    /// Parses `normal:0.01`, `normal:1`, `xavier`, `he`.
+    public init?(text: String) {
+        switch text {
+        case "xavier": self = .xavier
+        case "he": self = .he
+        default:
+            guard text.hasPrefix("normal:"), let s = Double(text.dropFirst(7)), s.isFinite, s > 0 else { return nil }
+            self = .normal(std: s)
+        }
+    }
+
+    public var text: String {
+        switch self {
+        case .normal(let s): return "normal:\(NumberFormat.short(s))"
+        case .xavier: return "xavier"
+        case .he: return "he"
+        }
+    }
+
+    /// The scaled initialisation that keeps activations in range for `activation`.
+    public static func suited(to activation: Activation) -> Initializer {
+        activation == .relu ? .he : .xavier
+    }
+
+    public func standardDeviation(fanIn: Int, fanOut: Int) -> Double {
+        switch self {
+        case .normal(let s): return s
+        case .xavier: return (2 / Double(fanIn + fanOut)).squareRoot()
+        case .he: return (2 / Double(fanIn)).squareRoot()
+        }
+    }
+
+    /// Fills every weight of `params` (layer by layer, row-major) from `random`; zeroes the biases.
+    public func initialize(_ params: FloatBuffer, layout: ParameterLayout, random: inout Random) {
+        params.zero()
+        for l in 0..<layout.layerCount {
+            let std = standardDeviation(fanIn: layout.inputs(l), fanOut: layout.outputs(l))
+            let w = layout.weight(l, in: params)
+            for i in 0..<(layout.inputs(l) * layout.outputs(l)) { w[i] = Float(random.normal() * std) }
+        }
+    }
+}
+
+/// Numbers as they appear in the training record: the shortest text that reads back the same.
+public enum NumberFormat {
+    public static func short(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        return "\(x)"
+    }
+}
+
+extension Network {
+    /// A new network for `classes` (two: one sigmoid output; more: softmax), with hidden layers
+    /// of `hidden` units using `activation`, and weights drawn by `initializer` from `seed`.
+    public init(inputs: Int, hidden: [Int], activation: Activation, classes: [String], initializer: Initializer, seed: UInt64) {
+        precondition(classes.count >= 2)
+        let outputs = classes.count == 2 ? 1 : classes.count
+        let layout = ParameterLayout(sizes: [inputs] + hidden + [outputs])
+        let params = FloatBuffer(count: layout.count)
+        var random = Random(seed: seed, stream: "init")
+        initializer.initialize(params, layout: layout, random: &random)
+        let layers = (0..<layout.layerCount).map { l in
+            Dense(weight: Matrix(rows: layout.outputs(l), cols: layout.inputs(l)), bias: [Float](repeating: 0, count: layout.outputs(l)),
+                  activation: l == layout.layerCount - 1 ? .identity : activation)
+        }
+        self.init(layers: layers, output: outputs == 1 ? .sigmoid : .softmax, classes: classes)
+        layout.store(params, into: &self)
+    }
+}

@@ -1,0 +1,96 @@
+// Optimisers, in order of increasing complexity: SGD with optional (Nesterov) momentum,
+// and Adam with AdamW's decoupled weight decay. Both follow PyTorch's update rules
+// (torch.optim.SGD, torch.optim.AdamW), so results can be compared step by step.
+// --l2 adds λθ to the gradient (coupled); --weight-decay shrinks θ by lr·wd first (decoupled).
+// Both touch weights only, never biases.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum OptimizerKind: Equatable, Sendable {
+    case sgd(momentum: Float, nesterov: Bool)
+    case adam(beta1: Float, beta2: Float, eps: Float)
+}
+
+public struct OptimizerSettings: Equatable, Sendable {
+    public var kind: OptimizerKind
+    public var l2: Float
+    public var weightDecay: Float
+
+    public init(kind: OptimizerKind = .sgd(momentum: 0, nesterov: false), l2: Float = 0, weightDecay: Float = 0) {
+        self.kind = kind
+        self.l2 = l2
+        self.weightDecay = weightDecay
+    }
+
+    /// Plain SGD: the per-sample path may update weights in place while back-propagating.
+    public var isPlainSGD: Bool { kind == .sgd(momentum: 0, nesterov: false) }
+}
+
+public final class Optimizer {
+    public let settings: OptimizerSettings
+    public let layout: ParameterLayout
+    /// Steps taken so far (Adam's t).
+    public private(set) var steps = 0
+    private let first: FloatBuffer?   // momentum buffer v, or Adam's m
+    private let second: FloatBuffer?  // Adam's v
+
+    public init(_ settings: OptimizerSettings, layout: ParameterLayout) {
+        self.settings = settings
+        self.layout = layout
+        switch settings.kind {
+        case .sgd(let momentum, _):
+            first = momentum != 0 ? FloatBuffer(count: layout.count) : nil
+            second = nil
+        case .adam:
+            first = FloatBuffer(count: layout.count)
+            second = FloatBuffer(count: layout.count)
+        }
+    }
+
+    /// One update of `params` with gradient `grads` (the data loss's gradient; l2 is added here).
+    public func step(_ params: FloatBuffer, _ grads: FloatBuffer, lr: Float) {
+        steps += 1
+        for l in 0..<layout.layerCount {
+            let nw = layout.inputs(l) * layout.outputs(l)
+            update(offset: layout.weightOffsets[l], count: nw, isWeight: true, params, grads, lr: lr)
+            update(offset: layout.biasOffsets[l], count: layout.outputs(l), isWeight: false, params, grads, lr: lr)
+        }
+    }
+
+    private func update(offset: Int, count n: Int, isWeight: Bool, _ params: FloatBuffer, _ grads: FloatBuffer, lr: Float) {
+        let p = params.base + offset, g = grads.base + offset
+        let l2: Float = isWeight ? settings.l2 : 0
+        // Decoupled weight decay (Loshchilov & Hutter 2019): θ ← θ · (1 − lr·wd), before the step.
+        if isWeight && settings.weightDecay != 0 {
+            Elementwise.scale(p, n, by: 1 - lr * settings.weightDecay)
+        }
+        switch settings.kind {
+        case .sgd(let mu, let nesterov):
+            if let v = first.map({ $0.base + offset }) {
+                // g ← g + λθ;  v ← μv + g;  d = g + μv (Nesterov) or v;  θ ← θ − lr·d
+                for i in 0..<n {
+                    let gi = g[i] + l2 * p[i]
+                    v[i] = mu * v[i] + gi
+                    p[i] -= lr * (nesterov ? gi + mu * v[i] : v[i])
+                }
+            } else {
+                // θ ← θ − lr·(g + λθ)
+                for i in 0..<n { p[i] -= lr * (g[i] + l2 * p[i]) }
+            }
+        case .adam(let b1, let b2, let eps):
+            // Kingma & Ba 2015, https://arxiv.org/abs/1412.6980:
+            //   m ← β1 m + (1−β1) g;  v ← β2 v + (1−β2) g²;  θ ← θ − lr · m̂ / (√v̂ + ε)
+            //   with m̂ = m / (1 − β1^t), v̂ = v / (1 − β2^t).
+            let m = first!.base + offset, v = second!.base + offset
+            let c1 = Float(1 / (1 - pow(Double(b1), Double(steps))))
+            let c2 = Float(1 / (1 - pow(Double(b2), Double(steps))))
+            for i in 0..<n {
+                let gi = g[i] + l2 * p[i]
+                m[i] = b1 * m[i] + (1 - b1) * gi
+                v[i] = b2 * v[i] + (1 - b2) * gi * gi
+                p[i] -= lr * (m[i] * c1) / ((v[i] * c2).squareRoot() + eps)
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+// What a training run is asked to do (nn-fit's options), the defaults that fill what was
+// not asked, and the record of it all that goes into the model header.
+
+public enum TrainingMethod: Equatable, Sendable {
+    /// Every training row in every step (gradient descent).
+    case fullBatch
+    /// One training row per step, drawn at random with replacement.
+    case sgd
+    /// Batches of this many rows, reshuffled each epoch.
+    case minibatch(size: Int)
+}
+
+public enum ScheduleKind: String, CaseIterable, Sendable {
+    case constant, step, exponential, cosine
+}
+
+public struct TrainingOptions: Equatable, Sendable {
+    public var hidden: [Int] = []
+    public var activation: Activation = .sigmoid
+    public var method: TrainingMethod = .fullBatch
+    public var lr: Double?
+    public var momentum: Double = 0
+    public var nesterov = false
+    public var adam = false
+    public var beta1 = 0.9
+    public var beta2 = 0.999
+    public var eps = 1e-8
+    public var weightDecay = 0.0
+    public var schedule: ScheduleKind = .constant
+    public var stepSize = 10
+    public var gamma: Double?
+    public var minLR = 0.0
+    public var l2 = 0.0
+    public var dropout = 0.0
+    public var epochs: Int?
+    public var iterations: Int?
+    public var tol: Double?
+    public var validation: Double?
+    public var patience: Int?
+    public var initializer: Initializer?
+    public var seed: UInt64 = 42
+
+    public init() {}
+
+    /// Refuses combinations that make no sense, naming the option (a usage error, exit 64).
+    public func validate() throws {
+        func fail(_ m: String) throws -> Never { throw UsageError(m) }
+        if let lr, !(lr > 0 && lr.isFinite) { try fail("--lr must be a positive number, got \(lr)") }
+        if hidden.contains(where: { $0 <= 0 }) { try fail("--hidden sizes must be positive, e.g. --hidden 16,4") }
+        if case .minibatch(let b) = method, b <= 0 { try fail("--batch-size must be at least 1") }
+        if !(momentum >= 0 && momentum < 1) { try fail("--momentum must be in [0, 1), got \(momentum)") }
+        if nesterov && momentum == 0 { try fail("--nesterov needs a --momentum above 0 (e.g. --momentum 0.9)") }
+        if adam && momentum != 0 { try fail("--adam has its own momentum (--beta1); drop --momentum") }
+        if !(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1) { try fail("--beta1 and --beta2 must be in [0, 1)") }
+        if !(eps > 0) { try fail("--eps must be positive") }
+        if !(weightDecay >= 0 && l2 >= 0) { try fail("--weight-decay and --l2 must not be negative") }
+        if !(dropout >= 0 && dropout < 1) { try fail("--dropout must be in [0, 1), got \(dropout)") }
+        if dropout > 0 && hidden.isEmpty { try fail("--dropout acts on hidden layers; give --hidden too") }
+        if epochs != nil && iterations != nil { try fail("give --epochs or --iterations, not both") }
+        if let e = epochs, e <= 0 { try fail("--epochs must be at least 1") }
+        if let i = iterations, i <= 0 { try fail("--iterations must be at least 1") }
+        if let t = tol, !(t >= 0) { try fail("--tol must not be negative") }
+        if let v = validation, !(v > 0 && v < 1) { try fail("--validation must be a fraction in (0, 1), got \(v)") }
+        if patience != nil && validation == nil { try fail("--patience needs --validation F (the rows it watches)") }
+        if let p = patience, p <= 0 { try fail("--patience must be at least 1") }
+        if stepSize <= 0 { try fail("--step-size must be at least 1") }
+        if let g = gamma, !(g > 0) { try fail("--gamma must be positive") }
+        if !(minLR >= 0) { try fail("--min-lr must not be negative") }
+    }
+
+    /// Default learning rates: Adam 0.001; plain gradient methods by how many rows a step sees.
+    public var defaultLR: Double {
+        if adam { return 0.001 }
+        switch method {
+        case .fullBatch: return 0.5
+        case .sgd: return 0.01
+        case .minibatch: return 0.05
+        }
+    }
+
+    public var effectiveLR: Double { lr ?? defaultLR }
+    public var effectiveInitializer: Initializer { initializer ?? .suited(to: activation) }
+    /// Full-batch logistic regression stops once the loss settles (tol 1e-6), like scikit-learn's.
+    public var effectiveTol: Double { tol ?? (method == .fullBatch && hidden.isEmpty ? 1e-6 : 0) }
+    public var effectivePatience: Int { patience ?? 10 }
+    public var effectiveGamma: Double { gamma ?? (schedule == .exponential ? 0.95 : 0.1) }
+
+    public var optimizer: OptimizerSettings {
+        let kind: OptimizerKind = adam
+            ? .adam(beta1: Float(beta1), beta2: Float(beta2), eps: Float(eps))
+            : .sgd(momentum: Float(momentum), nesterov: nesterov)
+        return OptimizerSettings(kind: kind, l2: Float(l2), weightDecay: Float(weightDecay))
+    }
+
+    /// Optimiser steps in one epoch over `rows` training rows.
+    public func stepsPerEpoch(rows: Int) -> Int {
+        switch method {
+        case .fullBatch: return 1
+        case .sgd: return rows
+        case .minibatch(let b): return (rows + b - 1) / b
+        }
+    }
+
+    /// Steps to take when neither --epochs nor --iterations says: full batch 5000 (logistic
+    /// regression, with its tol) or 20000 (a network); SGD 4 epochs; minibatches 10 epochs.
+    public func totalSteps(rows: Int) -> Int {
+        let perEpoch = stepsPerEpoch(rows: rows)
+        if let iterations { return iterations }
+        if let epochs { return epochs * perEpoch }
+        switch method {
+        case .fullBatch: return hidden.isEmpty ? 5000 : 20000
+        case .sgd: return 4 * perEpoch
+        case .minibatch: return 10 * perEpoch
+        }
+    }
+
+    public func schedule(rows: Int) -> Schedule {
+        let perEpoch = stepsPerEpoch(rows: rows)
+        let epochs = (totalSteps(rows: rows) + perEpoch - 1) / perEpoch
+        switch schedule {
+        case .constant: return .constant
+        case .step: return .step(stepSize: stepSize, gamma: effectiveGamma)
+        case .exponential: return .exponential(gamma: effectiveGamma)
+        case .cosine: return .cosine(epochs: epochs, minLR: minLR)
+        }
+    }
+
+    /// Every option and default in effect, for the model header (`key=value`, keys in snake_case).
+    public func record(rows: Int) -> Attributes {
+        var a = Attributes()
+        let n = NumberFormat.short
+        if !hidden.isEmpty {
+            a["hidden"] = hidden.map(String.init).joined(separator: ",")
+            a["activation"] = activation.rawValue
+        }
+        switch method {
+        case .fullBatch: a["method"] = "full-batch"
+        case .sgd: a["method"] = "sgd"
+        case .minibatch(let b): a["method"] = "minibatch"; a["batch_size"] = String(b)
+        }
+        if adam {
+            a["optimizer"] = weightDecay > 0 ? "adamw" : "adam"
+            a["beta1"] = n(beta1); a["beta2"] = n(beta2); a["eps"] = n(eps)
+        } else {
+            a["optimizer"] = nesterov ? "nesterov" : momentum > 0 ? "momentum" : "sgd"
+            if momentum > 0 { a["momentum"] = n(momentum) }
+        }
+        a["lr"] = n(effectiveLR)
+        if weightDecay > 0 { a["weight_decay"] = n(weightDecay) }
+        a["schedule"] = schedule.rawValue
+        switch self.schedule(rows: rows) {
+        case .constant: break
+        case .step(let s, let g): a["step_size"] = String(s); a["gamma"] = n(g)
+        case .exponential(let g): a["gamma"] = n(g)
+        case .cosine(_, let m): a["min_lr"] = n(m)
+        }
+        a["l2"] = n(l2)
+        a["dropout"] = n(dropout)
+        if let epochs { a["epochs"] = String(epochs) } else { a["iterations"] = String(totalSteps(rows: rows)) }
+        a["tol"] = n(effectiveTol)
+        if let v = validation { a["validation"] = n(v); a["patience"] = String(effectivePatience) }
+        a["init"] = effectiveInitializer.text
+        a["seed"] = String(seed)
+        return a
+    }
+}

@@ -1,0 +1,77 @@
+// Reads the stream nn-fit trains on. Every section is passed on as it arrives (train.x and
+// train.y too, for the stages downstream), except the model and loss sections that training
+// replaces; what training needs is kept: features, labels, class names, standardisation.
+
+public struct TrainingInput {
+    public var data: TrainingData
+    /// The statistics train.x was standardised with (train.x has standardized=true and the
+    /// stream carries standardize.mean/std).
+    public var standardization: Standardization?
+    /// The model sections that were in the stream (dropped from the output: training replaces them).
+    public var modelSections: [Section]
+
+    /// Reads `reader` to its end, writing everything that passes through to `writer`
+    /// (without `end()`: the caller appends the model first).
+    public static func read(from reader: StreamReader, passingTo writer: StreamWriter) throws -> TrainingInput {
+        var xHeader: SectionHeader?, yHeader: SectionHeader?
+        var features: [Float] = []
+        var labels: [Int32] = []
+        var mean: [Float]?, std: [Float]?
+        var modelSections: [Section] = []
+
+        func once(_ seen: SectionHeader?, _ h: SectionHeader) throws {
+            if let seen {
+                throw StreamError(line: h.line, "a second \(h.name) section (the first was on line \(seen.line ?? 0)): a stream holds one")
+            }
+        }
+        while let item = try reader.next() {
+            guard case .section(let h) = item else {
+                if case .comment(let c) = item { try writer.comment(c) }
+                continue
+            }
+            switch h.name {
+            case "train.x":
+                try once(xHeader, h)
+                xHeader = h
+                features.reserveCapacity(min(h.rows * h.cols, 1 << 26))
+                try reader.visitRows(h, copyingTo: writer) { _, row in features.append(contentsOf: row) }
+            case "train.y":
+                try once(yHeader, h)
+                guard h.type == .i32, h.cols == 1 else {
+                    throw StreamError(line: h.line, "train.y must be i32 labels in one column (i32 Nx1), found \(h.type.rawValue) \(h.rows)x\(h.cols)")
+                }
+                yHeader = h
+                labels.reserveCapacity(min(h.rows, 1 << 26))
+                try reader.visitRows(h, copyingTo: writer) { _, row in labels.append(Int32(row[0])) }
+            case "standardize.mean", "standardize.std":
+                var values: [Float] = []
+                try reader.visitRows(h, copyingTo: writer) { _, row in values.append(contentsOf: row) }
+                if h.name == "standardize.mean" { mean = values } else { std = values }
+            case "loss":
+                try reader.skip(h)
+            default:
+                if Network.isModelSection(h.name) {
+                    modelSections.append(try reader.read(h))
+                } else {
+                    try reader.copy(h, to: writer)
+                }
+            }
+        }
+        guard let xHeader else {
+            throw StreamError(line: nil, "no train.x section: nn-fit needs training rows, e.g. 'nn-data circles | nn-fit'")
+        }
+        guard let yHeader else {
+            throw StreamError(line: nil, "no train.y section: nn-fit needs a label for each row of train.x")
+        }
+        let x = Matrix(rows: xHeader.rows, cols: xHeader.cols, data: features)
+        let data = try TrainingData(x: x, y: labels, classes: yHeader.attributes.list("classes"))
+        var standardization: Standardization?
+        if xHeader.attributes["standardized"] == "true", let mean, let std {
+            guard mean.count == x.cols, std.count == x.cols else {
+                throw StreamError(line: nil, "standardize.mean/std have \(mean.count)/\(std.count) values but train.x has \(x.cols) columns")
+            }
+            standardization = Standardization(mean: mean, std: std)
+        }
+        return TrainingInput(data: data, standardization: standardization, modelSections: modelSections)
+    }
+}

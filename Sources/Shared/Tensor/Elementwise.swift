@@ -1,0 +1,36 @@
+// Cheap row-wise and element-wise helpers around the matrix kernels: bias rows,
+// column sums, scaling. Plain loops over contiguous memory that the compiler vectorises.
+
+public enum Elementwise {
+    /// Adds `bias` (n values) to each of the m rows of the m × n matrix `c`.
+    @inline(__always)
+    public static func addRows(_ bias: UnsafePointer<Float>, to c: UnsafeMutablePointer<Float>, m: Int, n: Int) {
+        for r in 0..<m {
+            let row = c + r * n
+            for j in 0..<n { row[j] += bias[j] }
+        }
+    }
+
+    /// out[j] = Σ_r a[r, j] over the m rows of the m × n matrix `a` (rows added in order).
+    @inline(__always)
+    public static func columnSums(_ a: UnsafePointer<Float>, m: Int, n: Int, into out: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        if !accumulate { out.update(repeating: 0, count: n) }
+        for r in 0..<m {
+            let row = a + r * n
+            for j in 0..<n { out[j] += row[j] }
+        }
+    }
+
+    /// x *= alpha.
+    @inline(__always)
+    public static func scale(_ x: UnsafeMutablePointer<Float>, _ n: Int, by alpha: Float) {
+        for i in 0..<n { x[i] *= alpha }
+    }
+
+    /// Σ x[i]² in Float64.
+    public static func sumOfSquares(_ x: UnsafePointer<Float>, _ n: Int) -> Double {
+        var s: Double = 0
+        for i in 0..<n { s += Double(x[i]) * Double(x[i]) }
+        return s
+    }
+}

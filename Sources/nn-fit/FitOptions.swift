@@ -1,0 +1,127 @@
+// nn-fit's options, grouped as --help shows them, and their translation into TrainingOptions.
+import ArgumentParser
+import Shared
+
+enum HiddenActivation: String, ExpressibleByArgument, CaseIterable {
+    case sigmoid, tanh, relu
+    var activation: Activation { Activation(rawValue: rawValue)! }
+}
+
+extension ScheduleKind: ExpressibleByArgument {}
+
+extension Initializer: ExpressibleByArgument {
+    public init?(argument: String) { self.init(text: argument) }
+    public static var defaultCompletionKind: CompletionKind { .list(["normal:0.01", "normal:1", "xavier", "he"]) }
+}
+
+/// `--hidden 16,4`: the widths of the hidden layers.
+struct HiddenSizes: ExpressibleByArgument {
+    var sizes: [Int]
+    init?(argument: String) {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+        guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+        sizes = parts.map { $0! }
+    }
+}
+
+struct ModelOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Hidden layer widths, e.g. 16 or 16,4 (none: logistic regression).", valueName: "sizes"))
+    var hidden: HiddenSizes?
+
+    @Option(help: "Hidden-layer activation (default: sigmoid).")
+    var activation: HiddenActivation?
+
+    @Option(name: .customLong("init"), help: ArgumentHelp("Initial weights: normal:STD, xavier or he (default: xavier for sigmoid/tanh, he for relu).", valueName: "init"))
+    var initializer: Initializer?
+}
+
+struct OptimizerOptions: ParsableArguments {
+    @Flag(help: "One random training row per step (stochastic gradient descent); default: full batch.")
+    var sgd = false
+
+    @Option(help: ArgumentHelp("Minibatches of this many rows, reshuffled each epoch.", valueName: "n"))
+    var batchSize: Int?
+
+    @Option(help: "Learning rate (default: 0.5 full batch, 0.05 minibatch, 0.01 --sgd, 0.001 --adam).")
+    var lr: Double?
+
+    @Option(help: "Momentum μ for SGD (PyTorch's form: v ← μv + g).")
+    var momentum: Double = 0
+
+    @Flag(help: "Nesterov momentum (needs --momentum).")
+    var nesterov = false
+
+    @Flag(help: "Adam instead of SGD.")
+    var adam = false
+
+    @Option(help: "Adam's β1.") var beta1: Double = 0.9
+    @Option(help: "Adam's β2.") var beta2: Double = 0.999
+    @Option(help: "Adam's ε.") var eps: Double = 1e-8
+
+    @Option(help: "Decoupled weight decay (AdamW): θ ← θ·(1 − lr·wd) each step, weights only.")
+    var weightDecay: Double = 0
+
+    @Option(help: "L2 penalty λ/2·Σw² added to the loss (weights only).")
+    var l2: Double = 0
+
+    @Option(help: "Dropout probability on hidden layers (inverted dropout).")
+    var dropout: Double = 0
+
+    @Option(help: "Learning-rate schedule, set each epoch.")
+    var schedule: ScheduleKind = .constant
+
+    @Option(help: "step: epochs between decays.") var stepSize: Int = 10
+    @Option(help: "step/exponential: decay factor (default: 0.1 step, 0.95 exponential).") var gamma: Double?
+    @Option(help: "cosine: the final learning rate.") var minLr: Double = 0
+}
+
+struct StoppingOptions: ParsableArguments {
+    @Option(help: "Epochs to train (default: 5000 steps for full-batch logistic regression, 20000 for a full-batch network, 4 epochs for --sgd, 10 for minibatches).")
+    var epochs: Int?
+
+    @Option(help: "Optimiser steps to train, instead of --epochs.")
+    var iterations: Int?
+
+    @Option(help: "Stop when the epoch loss changes by less than this (default: 1e-6 for full-batch logistic regression, else off).")
+    var tol: Double?
+
+    @Option(help: ArgumentHelp("Hold out this fraction of train rows to watch; keep the weights with the best validation loss.", valueName: "fraction"))
+    var validation: Double?
+
+    @Option(help: "With --validation: stop after this many epochs without improvement (default: 10).")
+    var patience: Int?
+}
+
+extension NnFit {
+    /// The options as the training code takes them; usage errors name the option.
+    func trainingOptions() throws -> TrainingOptions {
+        var t = TrainingOptions()
+        t.hidden = model.hidden?.sizes ?? []
+        t.activation = model.activation?.activation ?? .sigmoid
+        t.initializer = model.initializer
+        if optimizer.sgd && optimizer.batchSize != nil { throw UsageError("give --sgd or --batch-size, not both (--sgd is --batch-size 1 with rows drawn at random)") }
+        if let b = optimizer.batchSize { t.method = .minibatch(size: b) } else if optimizer.sgd { t.method = .sgd }
+        t.lr = optimizer.lr
+        t.momentum = optimizer.momentum
+        t.nesterov = optimizer.nesterov
+        t.adam = optimizer.adam
+        t.beta1 = optimizer.beta1
+        t.beta2 = optimizer.beta2
+        t.eps = optimizer.eps
+        t.weightDecay = optimizer.weightDecay
+        t.l2 = optimizer.l2
+        t.dropout = optimizer.dropout
+        t.schedule = optimizer.schedule
+        t.stepSize = optimizer.stepSize
+        t.gamma = optimizer.gamma
+        t.minLR = optimizer.minLr
+        t.epochs = stopping.epochs
+        t.iterations = stopping.iterations
+        t.tol = stopping.tol
+        t.validation = stopping.validation
+        t.patience = stopping.patience
+        guard seed >= 0 else { throw UsageError("--seed must not be negative") }
+        t.seed = UInt64(seed)
+        return t
+    }
+}

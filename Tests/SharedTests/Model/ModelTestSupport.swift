@@ -1,0 +1,39 @@
+// Small data sets and networks for the model tests.
+@testable import Shared
+
+/// m rows of `features` standard-normal values (seeded), labelled by which side of a fixed
+/// hyperplane they fall on (two classes), or by the largest of `classes` fixed projections.
+func toyData(rows m: Int, features: Int, classes: Int = 2, seed: UInt64 = 7) -> (x: Matrix, y: [Int32]) {
+    var random = Random(seed: seed, stream: "toy")
+    var x = Matrix(rows: m, cols: features)
+    for i in 0..<x.count { x.data[i] = Float(random.normal()) }
+    var y = [Int32](repeating: 0, count: m)
+    for r in 0..<m {
+        var best = 0, bestScore = -Float.infinity
+        for c in 0..<max(classes, 2) {
+            var s: Float = 0
+            for j in 0..<features { s += x[r, j] * Float(((c + 1) * (j + 2)) % 5) - Float(c) * 0.3 }
+            if s > bestScore { best = c; bestScore = s }
+        }
+        y[r] = Int32(classes == 2 ? (x.data[r * features] + 0.5 * x.data[r * features + 1 % features] > 0.1 ? 1 : 0) : best)
+    }
+    return (x, y)
+}
+
+func classNames(_ k: Int) -> [String] { (0..<k).map { "c\($0)" } }
+
+func toyNetwork(inputs: Int, hidden: [Int], activation: Activation, classes: Int,
+                initializer: Initializer = .normal(std: 0.5), seed: UInt64 = 3) -> Network {
+    var n = Network(inputs: inputs, hidden: hidden, activation: activation, classes: classNames(classes),
+                    initializer: initializer, seed: seed)
+    // Non-zero biases, so their gradients are tested away from the symmetric start (and no
+    // ReLU unit sits exactly on its kink when the units below it are all off).
+    for l in n.layers.indices {
+        for j in n.layers[l].bias.indices { n.layers[l].bias[j] = Float(j % 3) * 0.1 - 0.05 }
+    }
+    return n
+}
+
+func trainingData(_ toy: (x: Matrix, y: [Int32]), classes: Int) throws -> TrainingData {
+    try TrainingData(x: toy.x, y: toy.y, classes: classNames(classes))
+}
