@@ -30,8 +30,7 @@ enum PlotStreams {
         let hidden = Dense(weight: w, bias: [6.3, 6.3, 6.3, 6.3], activation: .sigmoid)
         let out = Dense(weight: Matrix([[5, 5, 5, 5]]), bias: [-17.5], activation: .identity)
         var net = Network(layers: [hidden, out], output: .sigmoid, classes: ["outer", "inner"])
-        net.training["optimizer"] = "sgd"
-        net.training["lr"] = "0.08"
+        net.training = Attributes([("method", "sgd"), ("optimizer", "sgd"), ("lr", "0.08"), ("iterations", "80000")])
         return net
     }
 

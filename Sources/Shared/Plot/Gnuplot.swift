@@ -22,35 +22,15 @@ public enum Gnuplot {
         return nil
     }
 
-    /// Renders `script` into `path` atomically; the file keeps the permissions a new file gets.
+    /// Renders `script` into `path`, which appears whole or not at all (AtomicFile).
     public static func render(_ script: String, to path: String, gnuplot: String) throws {
-        let slash = path.lastIndex(of: "/")
-        let dir = slash.map { String(path[..<$0]) } ?? "."
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard !base.isEmpty else { throw IOError("\(path): not a file name") }
-        var template = Array("\(dir.isEmpty ? "/" : dir)/.\(base).nn-plot-XXXXXX".utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else {
-            throw IOError("cannot write \(path): \(String(cString: strerror(errno)))")
+        try AtomicFile.write(path) { out in
+            try run(script, stdout: out.fd, gnuplot: gnuplot)
+            var info = stat()
+            guard fstat(out.fd, &info) == 0, info.st_size > 0 else {
+                throw IOError("gnuplot wrote nothing for \(path)", exitCode: ExitCode.software)
+            }
         }
-        let temp = String(cString: template)
-        var done = false
-        defer {
-            close(fd)
-            if !done { unlink(temp) }
-        }
-        let mask = umask(0); umask(mask)
-        fchmod(fd, 0o666 & ~mask)
-        try run(script, stdout: fd, gnuplot: gnuplot)
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0 else {
-            throw IOError("gnuplot wrote nothing for \(path)", exitCode: ExitCode.software)
-        }
-        guard fsync(fd) == 0 else { throw IOError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        guard rename(temp, path) == 0 else {
-            throw IOError("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        done = true
     }
 
     /// Runs gnuplot with `script` on its stdin and its stdout on `fd`. What gnuplot says

@@ -90,11 +90,14 @@ public enum PlotStyle {
         return "network \(network.sizes.map(String.init).joined(separator: "-")) (\(acts))"
     }
 
-    /// The training record a title can show: `sgd, lr 0.08`.
+    /// The training record (as nn-fit writes it) a title can show: `minibatch 64, adam, lr 0.001, 10 epochs`.
     public static func training(_ network: Network) -> String {
+        let t = network.training
         var parts: [String] = []
-        if let o = network.training["optimizer"] { parts.append(o) }
-        if let lr = network.training["lr"] { parts.append("lr \(lr)") }
+        if let method = t["method"] { parts.append(method + (t["batch_size"].map { " \($0)" } ?? "")) }
+        if let o = t["optimizer"], o != "sgd" { parts.append(o) }
+        if let lr = t["lr"] { parts.append("lr \(lr)") }
+        if let e = t["epochs"] { parts.append("\(e) epochs") } else if let i = t["iterations"] { parts.append("\(i) iterations") }
         return parts.joined(separator: ", ")
     }
 }

@@ -34,10 +34,10 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
 
 @Test func lossTitleNamesTheModel() throws {
     var model = PlotFixtures.pentagonNetwork()
-    model.training["optimizer"] = "sgd"
-    model.training["lr"] = "0.08"
+    // The training record as nn-fit writes it (TrainingOptions.attributes).
+    model.training = Attributes([("method", "minibatch"), ("batch_size", "64"), ("optimizer", "adam"), ("lr", "0.001"), ("epochs", "10")])
     let plot = try LossPlot.make(PlotInput([loss([[1, 0.5]], columns: "epoch,loss")] + model.sections()))
-    #expect(plot.title.hasPrefix("Training loss: network 2-5-1 (sigmoid), sgd, lr 0.08\n"))
+    #expect(plot.title.hasPrefix("Training loss: network 2-5-1 (sigmoid), minibatch 64, adam, lr 0.001, 10 epochs\n"))
 }
 
 @Test func scatterDrawsThreeFeaturesWithSplotAndPicksFeaturesByName() throws {
