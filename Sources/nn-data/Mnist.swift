@@ -7,8 +7,9 @@ import Glibc
 
 extension MnistNames: ExpressibleByArgument {}
 
-struct Mnist: ParsableCommand {
+struct MnistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mnist",
         abstract: "Extract Fashion-MNIST (or MNIST) from its idx files.",
         discussion: """
         Reads train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte
@@ -23,7 +24,7 @@ struct Mnist: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Directory with the idx files (default: $NN_DATA_DIR, else \(Shared.Mnist.defaultDirectory), where Debian's dataset-fashion-mnist installs them).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Directory with the idx files (default: $NN_DATA_DIR, else \(Mnist.defaultDirectory), where Debian's dataset-fashion-mnist installs them).", valueName: "dir"))
     var dir: String?
 
     @Option(help: ArgumentHelp("Classes to keep, by label or name (3,4 or dress,coat; case does not matter), relabelled 0..k-1 in the order given. Default: all ten.", valueName: "list"))
@@ -58,7 +59,7 @@ struct Mnist: ParsableCommand {
 
     func run() throws {
         try Stage.guarded("nn-data") {
-            let directory = dir ?? environment("NN_DATA_DIR") ?? Shared.Mnist.defaultDirectory
+            let directory = dir ?? environment("NN_DATA_DIR") ?? Mnist.defaultDirectory
             let nameSet: MnistNames
             switch names {
             case .fashion: nameSet = .fashion
@@ -66,7 +67,7 @@ struct Mnist: ParsableCommand {
             case .auto: nameSet = directory.lowercased().contains("fashion") ? .fashion : .digits
             }
             let selection = try classes.map { try ClassSelection(parsing: $0, names: nameSet) } ?? .all(nameSet)
-            let source = Shared.Mnist(directory: directory, classes: selection, limitTrain: limitTrain, limitTest: limitTest)
+            let source = Mnist(directory: directory, classes: selection, limitTrain: limitTrain, limitTest: limitTest)
             let writer = StreamWriter.standardOutput(program: "nn-data")
             if let testSize {
                 try source.load().write(SplitOptions(testSize: testSize, seed: seed, stratify: stratify), to: writer)

@@ -1,12 +1,105 @@
-// nn-eval: placeholder until its issue lands; it does no work and says so.
+// nn-eval: scores a model (or predictions made elsewhere) on the test and training
+// sets. A report on a terminal; into a pipe, the stream goes on with its scores appended.
 import ArgumentParser
 import Shared
 
 @main
 struct NnEval: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "nn-eval", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "nn-eval",
+        abstract: "Score a model on the test and training sets.",
+        discussion: """
+        Reads an nn-stream on stdin holding a model (from nn-fit) and labelled data \
+        (train.x/train.y, test.x/test.y; either set alone is fine), applies the model, \
+        with the standardisation it was trained with, and scores it on each set. With \
+        --model FILE the model comes from FILE (as nn-fit --save writes it) and stdin \
+        holds the data only. Without a model, a test.predictions (or train.predictions) \
+        section that any stage wrote is scored against test.y (train.y).
+
+        Two classes: accuracy, precision, recall and F1 of the positive class (label 1, \
+        the second class name), ROC AUC, log loss and the confusion matrix; class 1 is \
+        predicted when P(class 1) >= --threshold. More classes: accuracy, per-class \
+        precision/recall/F1/support with macro and weighted averages, one-vs-rest AUC, \
+        log loss and the k×k confusion matrix. Scores follow scikit-learn's: a 0/0 \
+        precision or recall is 0 (zero_division=0), AUC with one class only is undefined; \
+        the report says when either happens.
+
+        Writes, on a terminal: a report (train next to test). Into a pipe or file: the \
+        input stream, every section passed on in order, with these appended: \
+        test.predictions (f32 N×k probabilities), metrics (f32, rows=train,test \
+        columns=accuracy,precision,recall,f1,auc,log_loss), train.confusion and \
+        test.confusion (i32 k×k, rows true class, columns predicted), train.per_class and \
+        test.per_class (k > 2) and test.roc (two classes). --json writes only \
+        {"train": {...}, "test": {...}} (the sets the input holds) for scripts; \
+        --report writes the report anywhere.
+
+        --scores FILE scores predictions made by another program instead, and reads no \
+        stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as \
+        Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in \
+        [0, 1], or a raw margin with --logits. E.g. paste -d' ' labels.txt vw.pred > s.txt.
+
+        Examples:
+          nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
+          nn-data csv new.csv --test-size 1 | nn-eval --model m.nn --json
+          nn-eval --scores s.txt --logits --json
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Score the model in FILE (a stream written by nn-fit --save); stdin holds the data.", valueName: "FILE"))
+    var model: String?
+
+    @Option(name: .long, help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T (default 0.5).", valueName: "T"))
+    var threshold: Double?
+
+    @Flag(name: .long, help: "Print only the scores as JSON: {\"train\": {...}, \"test\": {...}}.")
+    var json = false
+
+    @Flag(name: .long, help: "Print the readable report even when stdout is not a terminal.")
+    var report = false
+
+    @Option(name: .long, help: ArgumentHelp("Score 'label score' lines from FILE ('-' for stdin) instead of a stream.", valueName: "FILE"))
+    var scores: String?
+
+    @Flag(name: .long, help: "With --scores: the scores are raw margins z, P(label = 1) = 1/(1 + e^-z).")
+    var logits = false
+
+    @Flag(name: .long, help: "Print no notes on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if json && report { throw ValidationError("--json and --report exclude each other") }
+        if let threshold, !(threshold >= 0 && threshold <= 1) { throw ValidationError("--threshold must lie in [0, 1], found \(threshold)") }
+        if logits && scores == nil { throw ValidationError("--logits applies to --scores only") }
+        if scores != nil && model != nil { throw ValidationError("--scores and --model exclude each other: --scores scores predictions already made") }
+    }
 
     func run() throws {
-        Stage.fail("nn-eval", "not built yet", exitCode: ExitCode.unavailable)
+        try Stage.guarded("nn-eval") {
+            let output: EvalOutput = json ? .json : report || Stage.stdoutIsTerminal ? .report : .stream
+            let t = threshold ?? 0.5
+            let writer = output == .stream ? StreamWriter.standardOutput(program: "nn-eval") : nil
+            if let scores {
+                let lines = try LineReader.open(path: scores)
+                let read = try LabelScores.read(lines, path: scores, logits: logits)
+                let set = ScoredSet(name: "test", labels: read.labels, predictions: read.predictions, classes: read.classes, threshold: t)
+                var classes = Attributes()
+                classes.setList("classes", read.classes)
+                let sections = [Section(name: "test.y", labels: read.labels.map(Int32.init), attributes: classes)] + MetricsSections.appended([set])
+                try output.emit([set], source: "the 'label score' lines of \(scores == "-" ? "stdin" : scores)", sections: sections, writer: writer, quiet: quiet)
+                return
+            }
+            Stage.requirePipedInput("nn-eval")
+            let network = try model.map { try StreamScoring.loadModel(path: $0) }
+            let scoring = StreamScoring(model: network, modelOrigin: model ?? "the stream", writer: writer)
+            try scoring.consume(StreamReader.standardInput())
+            let (sets, source) = try scoring.finish(threshold: t)
+            if !quiet {
+                for notice in scoring.notices { Stage.note("nn-eval", notice) }
+                if threshold != nil && !(sets.first?.evaluation.isBinary ?? true) {
+                    Stage.note("nn-eval", "--threshold applies to two classes only; with \(sets[0].evaluation.classes.count) the most probable class is predicted")
+                }
+            }
+            try output.emit(sets, source: source, sections: MetricsSections.appended(sets), writer: writer, quiet: quiet)
+        }
     }
 }

@@ -39,8 +39,8 @@ func run(_ script: String, stdin: Data? = nil, pipefail: Bool = true, environmen
     let dir = FileManager.default.temporaryDirectory
     let outURL = dir.appendingPathComponent("nn-e2e-\(UUID().uuidString).out")
     let errURL = dir.appendingPathComponent("nn-e2e-\(UUID().uuidString).err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer {
         try? FileManager.default.removeItem(at: outURL)
         try? FileManager.default.removeItem(at: errURL)

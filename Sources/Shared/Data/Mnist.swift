@@ -87,25 +87,22 @@ public struct Mnist: Sendable {
         }
     }
 
-    /// Both parts pooled (train rows, then test rows) for a split of one's own.
+    /// Both parts pooled (train rows, then test rows) for a split of one's own. The pixels
+    /// are counted before they are read, so they are allocated once.
     public func load() throws -> LabelledData {
-        var pixels: [UInt8] = []
-        var labels: [Int32] = []
-        var attributes = Attributes()
-        var cols = 0
-        for part in Part.allCases {
-            let (images, selection) = try open(part)
-            if cols != 0 && images.itemSize != cols {
-                throw DataError("\(images.path): images of \(images.itemSize) pixels, the training images have \(cols)")
-            }
-            cols = images.itemSize
-            attributes = Mnist.imageAttributes(images)
-            pixels.reserveCapacity(pixels.count + selection.items.count * cols)
-            try forEachImage(images, selection) { pixels.append(contentsOf: $0) }
-            labels += selection.labels
+        let parts = try Part.allCases.map { try open($0) }
+        let cols = parts[0].images.itemSize
+        for (images, _) in parts where images.itemSize != cols {
+            throw DataError("\(images.path): images of \(images.itemSize) pixels, the training images have \(cols)")
         }
-        return LabelledData(features: .u8(pixels), rows: labels.count, cols: cols, featureAttributes: attributes,
-                            labels: labels, classes: classes.names)
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity(parts.reduce(0) { $0 + $1.selection.items.count } * cols)
+        for (images, selection) in parts {
+            try forEachImage(images, selection) { pixels.append(contentsOf: $0) }
+        }
+        return LabelledData(features: .u8(pixels), rows: pixels.count / cols, cols: cols,
+                            featureAttributes: Mnist.imageAttributes(parts[0].images),
+                            labels: parts.flatMap(\.selection.labels), classes: classes.names)
     }
 
     /// Reads the file's images in blocks and calls `body` with each selected one, in order;

@@ -41,6 +41,17 @@ public final class ByteWriter {
         if buffer.count >= flushThreshold { try flush() }
     }
 
+    /// Lets `body` write up to `maxCount` bytes straight into the buffer (no per-byte
+    /// append); `body` returns how many it wrote.
+    @inline(__always)
+    public func appendDirect(maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: maxCount))
+        let used = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress! + old) }
+        precondition(used <= maxCount)
+        buffer.removeLast(maxCount - used)
+    }
+
     /// Call after appending to `buffer` directly.
     @inline(__always)
     public func flushIfFull() throws {

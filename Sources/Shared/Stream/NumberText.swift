@@ -3,6 +3,8 @@
 public enum NumberText {
     /// Exact powers of ten in binary32 (10^0 ... 10^10 are all exactly representable).
     private static let pow10: [Float] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10]
+    /// Exact powers of ten in binary64 (10^0 ... 10^22).
+    private static let pow10Double: [Double] = (0...22).map { e in (0..<e).reduce(1.0) { r, _ in r * 10 } }
 
     /// Parses `-?digits(.digits)?([eE][+-]?digits)?` to the nearest Float32 (round-to-nearest-even).
     /// Returns nil for anything else, including nan, inf, hex, and values that overflow to infinity.
@@ -58,6 +60,19 @@ public enum NumberText {
             if exp10 < 0 && exp10 >= -10 { let v = m / pow10[-exp10]; return negative ? -v : v }
         }
         if mantissa == 0 && !dropped { return negative ? -0.0 : 0.0 }
+        // Clinger in binary64: m ≤ 2^53 and |e| ≤ 22 give the correctly rounded double d of
+        // the decimal x. Rounding d to binary32 gives x's correctly rounded float unless d
+        // is exactly halfway between two floats (rounding to double may have moved x onto
+        // that midpoint); then, and outside the normal range, take the slow path.
+        if !dropped && mantissa <= 1 << 53 && exp10 >= -22 && exp10 <= 22 {
+            let m = Double(mantissa)
+            let d = exp10 >= 0 ? m * pow10Double[exp10] : m / pow10Double[-exp10]
+            let bits = d.bitPattern & ((1 << 29) - 1)
+            if bits != 1 << 28, d >= Double(Float.leastNormalMagnitude), d <= Double(Float.greatestFiniteMagnitude) {
+                let f = Float(d)
+                return negative ? -f : f
+            }
+        }
         return slowParse(p, n)
     }
 
@@ -98,6 +113,39 @@ public enum NumberText {
             v = v * 10 + Int(d)
         }
         return v <= 255 ? UInt8(v) : nil
+    }
+
+    /// Parses a whole row of `cols` decimal bytes separated by spaces or tabs into `out`,
+    /// in one pass. Returns false on anything else (the caller then finds the error with
+    /// the token-by-token parsers, which accept exactly the same rows).
+    @inline(__always)
+    public static func parseByteRow(_ p: UnsafePointer<UInt8>, _ n: Int, cols: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+        var i = 0
+        var c = 0
+        var end = n
+        if end > 0 && p[end - 1] == 13 { end -= 1 }  // tolerate CRLF
+        while true {
+            while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
+            if i >= end { break }
+            if c == cols { return false }
+            var v = Int(p[i] &- 48)
+            if v > 9 { return false }
+            i += 1
+            var digits = 1
+            while i < end {
+                let b = p[i]
+                if b == 32 || b == 9 { break }
+                let d = Int(b &- 48)
+                if d > 9 || digits == 3 { return false }
+                v = v * 10 + d
+                digits += 1
+                i += 1
+            }
+            if v > 255 { return false }
+            out[c] = UInt8(truncatingIfNeeded: v)
+            c += 1
+        }
+        return c == cols
     }
 
     /// Appends the shortest text that reads back as the same Float32 bits

@@ -89,8 +89,10 @@ public final class StreamReader {
         return (sections, comments)
     }
 
-    /// Parses the section's rows into memory.
-    public func read(_ header: SectionHeader) throws -> Section {
+    /// Parses the section's rows into memory; with `copyingTo`, also passes the section
+    /// on to `writer` byte for byte (a stage that needs a section and must pass it through).
+    public func read(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil) throws -> Section {
+        try writer?.rawLine(header.text)
         let total = header.rows * header.cols
         // Reserve at most 16M elements up front: a header may claim more rows than follow.
         let reserve = min(total, 1 << 24)
@@ -98,7 +100,7 @@ public final class StreamReader {
         switch header.type {
         case .f32:
             var values = [Float](); values.reserveCapacity(reserve)
-            try forEachRow(header) { p, n, start, r in
+            try forEachRow(header, copyingTo: writer) { p, n, start, r in
                 try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
                     guard let v = NumberText.parseFloat(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
                     values.append(v)
@@ -107,7 +109,7 @@ public final class StreamReader {
             storage = .f32(values)
         case .i32:
             var values = [Int32](); values.reserveCapacity(reserve)
-            try forEachRow(header) { p, n, start, r in
+            try forEachRow(header, copyingTo: writer) { p, n, start, r in
                 try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
                     guard let v = NumberText.parseInt32(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
                     values.append(v)
@@ -116,11 +118,13 @@ public final class StreamReader {
             storage = .i32(values)
         case .u8:
             var values = [UInt8](); values.reserveCapacity(reserve)
-            try forEachRow(header) { p, n, start, r in
-                try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
-                    guard let v = NumberText.parseUInt8(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
-                    values.append(v)
-                }
+            let cols = header.cols
+            try forEachRow(header, copyingTo: writer) { p, n, _, r in
+                let start = values.count
+                values.append(contentsOf: repeatElement(0, count: cols))
+                let ok = cols == 0 ? NumberText.parseByteRow(p, n, cols: 0, into: UnsafeMutablePointer(bitPattern: 1)!)
+                    : values.withUnsafeMutableBufferPointer { NumberText.parseByteRow(p, n, cols: cols, into: $0.baseAddress! + start) }
+                if !ok { try self.rowError(p, n, header, r) }
             }
             storage = .u8(values)
         }
@@ -149,6 +153,25 @@ public final class StreamReader {
         try writer?.rawLine(header.text)
         var row = [Float](repeating: 0, count: header.cols)
         let scale = try ByteScale(header.attributes["scale"], line: header.line, section: header.name)
+        if header.type == .u8 {
+            // One pass over the row's bytes, then a table lookup per value.
+            let table = (0..<256).map { scale.apply(UInt8($0)) }
+            var bytes = [UInt8](repeating: 0, count: max(header.cols, 1))
+            try forEachRow(header) { p, n, _, r in
+                let ok = bytes.withUnsafeMutableBufferPointer { NumberText.parseByteRow(p, n, cols: header.cols, into: $0.baseAddress!) }
+                if !ok { try self.rowError(p, n, header, r) }
+                try writer?.rawLine(UnsafeBufferPointer(start: p, count: n))
+                try row.withUnsafeMutableBufferPointer { out in
+                    table.withUnsafeBufferPointer { t in
+                        bytes.withUnsafeBufferPointer { b in
+                            for c in 0..<out.count { out[c] = t[Int(b[c])] }
+                        }
+                    }
+                    try body(r, UnsafeBufferPointer(out))
+                }
+            }
+            return
+        }
         try forEachRow(header) { p, n, _, r in
             try row.withUnsafeMutableBufferPointer { out in
                 try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
@@ -168,6 +191,12 @@ public final class StreamReader {
     }
 
     private func check(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ r: Int) throws {
+        if header.type == .u8 {
+            let ok = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(header.cols, 1)) {
+                NumberText.parseByteRow(p, n, cols: header.cols, into: $0.baseAddress!)
+            }
+            if ok { return }
+        }
         try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
             let ok: Bool
             switch header.type {
@@ -179,14 +208,26 @@ public final class StreamReader {
         }
     }
 
+    /// Throws the error that the token-by-token check finds in a row a fast parser refused.
+    private func rowError(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ r: Int) throws -> Never {
+        try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
+            if header.type == .u8 && NumberText.parseUInt8(tp, tn) == nil {
+                throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber)
+            }
+        }
+        throw StreamError(line: lines.lineNumber, "section \(header.name): malformed row")
+    }
+
     /// Calls `body(bytes, count, lineStart, rowIndex)` for each of the header's rows.
-    private func forEachRow(_ header: SectionHeader, _ body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> Void) throws {
+    private func forEachRow(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil,
+                            _ body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> Void) throws {
         precondition(pending == header, "StreamReader: \(header.name) is not the pending section")
         pending = nil
         for r in 0..<header.rows {
             let got: Bool? = try lines.nextLine { b in
                 if b.first == 64 || b.first == 35 { return false }
                 try body(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, 0, r)
+                try writer?.rawLine(b)
                 return true
             }
             if got != true {

@@ -128,18 +128,34 @@ public final class StreamWriter {
         }
     }
 
-    private static let byteText: [[UInt8]] = (0..<256).map { Array(String($0).utf8) }
+    /// Each byte's decimal text followed by a space, packed little-endian into 4 bytes,
+    /// and how many of them count: 7 → "7 " (2), 255 → "255 " (4).
+    private static let byteText: [(code: UInt32, length: Int)] = (0..<256).map { v in
+        let text = Array(String(v).utf8) + [32]
+        return (text.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }, text.count)
+    }
 
     private func writeRows(u8 v: UnsafeBufferPointer<UInt8>, cols: Int) throws {
         guard cols > 0 else { return }
         let rows = v.count / cols
-        for r in 0..<rows {
-            for c in 0..<cols {
-                if c > 0 { out.buffer.append(32) }
-                out.buffer.append(contentsOf: StreamWriter.byteText[Int(v[r * cols + c])])
+        try StreamWriter.byteText.withUnsafeBufferPointer { table in
+            for r in 0..<rows {
+                let row = v.baseAddress! + r * cols
+                // Whole 4-byte stores, advanced by each value's length; the row's
+                // last space becomes its newline.
+                out.appendDirect(maxCount: 4 * cols) { p in
+                    let raw = UnsafeMutableRawPointer(p)
+                    var n = 0
+                    for c in 0..<cols {
+                        let t = table[Int(row[c])]
+                        raw.storeBytes(of: t.code, toByteOffset: n, as: UInt32.self)
+                        n += t.length
+                    }
+                    p[n - 1] = 10
+                    return n
+                }
+                try out.flushIfFull()
             }
-            out.buffer.append(10)
-            try out.flushIfFull()
         }
     }
 

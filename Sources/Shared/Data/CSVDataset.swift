@@ -1,0 +1,101 @@
+// A CSV file as a labelled dataset: one column holds the labels, every other column
+// is a feature parsed strictly as a number.
+
+public struct CSVOptions: Equatable, Sendable {
+    /// The label column: a header name, or a 1-based index; nil = the last column.
+    public var label: String?
+    public var hasHeader = true
+    public var delimiter = UInt8(ascii: ",")
+
+    public init(label: String? = nil, hasHeader: Bool = true, delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.label = label
+        self.hasHeader = hasHeader
+        self.delimiter = delimiter
+    }
+}
+
+public enum CSVDataset {
+    /// Reads every record. Labels become 0..k-1: if every label is an integer, in numeric
+    /// order (3,7 → 0,1); otherwise in sorted (byte) order of their text, as scikit-learn's
+    /// LabelEncoder does. The class names (`classes=`) keep the labels' text.
+    public static func load(_ csv: CSVReader, _ options: CSVOptions) throws -> LabelledData {
+        guard try csv.next() else {
+            throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
+        }
+        let width = csv.count
+        let names: [String]? = options.hasHeader ? (0..<width).map(csv.field) : nil
+        let labelColumn = try resolveLabel(options.label, names: names, width: width)
+        guard width >= 2 else {
+            throw DataError.at(line: csv.line, "the CSV has one column; it needs at least one feature column besides the label")
+        }
+        var features: [Float] = []
+        var labelIDs: [Int] = []              // per row, the index into `labelTexts`
+        var labelTexts: [String] = []         // distinct labels, by first appearance
+        var idOf: [String: Int] = [:]
+        var pending = !options.hasHeader   // without a header the first record is data
+        while true {
+            if !pending { guard try csv.next() else { break } }
+            pending = false
+            guard csv.count == width else {
+                throw DataError.at(line: csv.line, "row has \(csv.count) fields, expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
+            }
+            for c in 0..<width where c != labelColumn {
+                features.append(try number(csv, c, names))
+            }
+            let text = csv.field(labelColumn)
+            guard !text.isEmpty else { throw DataError.at(line: csv.line, column: labelColumn + 1, "empty label") }
+            if let id = idOf[text] {
+                labelIDs.append(id)
+            } else {
+                idOf[text] = labelTexts.count
+                labelIDs.append(labelTexts.count)
+                labelTexts.append(text)
+            }
+        }
+        let order = classOrder(labelTexts)
+        var labelOf = [Int32](repeating: 0, count: labelTexts.count)
+        for (k, id) in order.enumerated() { labelOf[id] = Int32(k) }
+        let rows = labelIDs.count
+        var columns: [String]? = nil
+        if let names { columns = names.indices.filter { $0 != labelColumn }.map { names[$0] } }
+        return LabelledData(features: Matrix(rows: rows, cols: width - 1, data: features), columns: columns,
+                            labels: labelIDs.map { labelOf[$0] }, classes: order.map { labelTexts[$0] })
+    }
+
+    /// The indices of `texts` in class order: numeric when all are integers, else sorted text.
+    static func classOrder(_ texts: [String]) -> [Int] {
+        let integers = texts.map { Int($0) }
+        if integers.allSatisfy({ $0 != nil }) {
+            return texts.indices.sorted { integers[$0]! < integers[$1]! }
+        }
+        return texts.indices.sorted { Array(texts[$0].utf8).lexicographicallyPrecedes(Array(texts[$1].utf8)) }
+    }
+
+    /// The 0-based label column. A header name wins over a number (a column may be called "3").
+    static func resolveLabel(_ label: String?, names: [String]?, width: Int) throws -> Int {
+        guard let label else { return width - 1 }
+        if let names, let i = names.firstIndex(of: label) { return i }
+        if let i = Int(label) {
+            guard i >= 1 && i <= width else { throw UsageError("--label \(label): the CSV has columns 1..\(width)") }
+            return i - 1
+        }
+        let known = names.map { ": the columns are " + $0.joined(separator: ", ") } ?? " (use a 1-based column number with --no-header)"
+        throw UsageError("--label \(label): no such column\(known)")
+    }
+
+    /// Field `c` as a finite Float32. Accepts what the stream format writes and also a
+    /// leading '+', ".5" and "5."; anything else (empty, NaN, inf, text) is an error.
+    static func number(_ csv: CSVReader, _ c: Int, _ names: [String]?) throws -> Float {
+        let v: Float? = csv.withField(c) { b in
+            guard let p = b.baseAddress, b.count > 0 else { return nil }
+            if let v = NumberText.parseFloat(p, b.count) { return v }
+            guard b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46 || $0 == 101 || $0 == 69 }) else { return nil }
+            return Float(String(decoding: b, as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
+        }
+        if let v { return v }
+        let text = csv.field(c)
+        let name = names.map { " ('\($0[c])')" } ?? ""
+        let found = text.isEmpty ? "an empty cell (missing values are not supported)" : "'\(text.prefix(40))'"
+        throw DataError.at(line: csv.line, column: c + 1, "expected a number\(name), found \(found)")
+    }
+}

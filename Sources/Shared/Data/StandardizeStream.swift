@@ -1,0 +1,102 @@
+// `nn-data standardize` on a stream: z-scores every features section (*.x) with the
+// statistics of train.x alone, and appends them as standardize.mean and standardize.std.
+
+public enum StandardizeStream {
+    /// Copies `reader` to `writer`: each *.x section replaced in place by its standardised
+    /// f32 form (`standardized=true`), everything else passed through in order. A *.x that
+    /// comes before train.x waits in memory (with whatever follows it) until train.x is read.
+    public static func run(_ reader: StreamReader, _ writer: StreamWriter) throws {
+        enum Held { case comment(String), section(Section) }
+        var held: [Held] = []
+        var fitted: (standardization: Standardization, train: SectionHeader)?
+        while let item = try reader.next() {
+            switch item {
+            case .comment(let text):
+                if held.isEmpty { try writer.comment(text) } else { held.append(.comment(text)) }
+            case .section(let h) where h.name == "standardize.mean" || h.name == "standardize.std":
+                throw StreamError(line: h.line, "the stream already has \(h.name): it is standardised already")
+            case .section(let h) where h.name == "train.x":
+                guard fitted == nil else { throw StreamError(line: h.line, "a second train.x section") }
+                try checkFeatures(h)
+                guard h.rows > 0 else { throw StreamError(line: h.line, "train.x has no rows to take the mean and standard deviation from") }
+                let x = try reader.read(h).matrix()
+                let s = Standardization(fitting: x)
+                fitted = (s, h)
+                for item in held {
+                    switch item {
+                    case .comment(let text): try writer.comment(text)
+                    case .section(let section) where isFeatures(section.header):
+                        try checkColumns(section.header, train: h)
+                        let m = try section.matrix()
+                        try writeStandardized(header(section.header), s, to: writer) { try forEachRow(of: m, $0) }
+                    case .section(let section): try writer.write(section)
+                    }
+                }
+                held = []
+                try writeStandardized(header(h), s, to: writer) { try forEachRow(of: x, $0) }
+            case .section(let h) where isFeatures(h):
+                try checkFeatures(h)
+                if let (s, train) = fitted {
+                    try checkColumns(h, train: train)
+                    try writeStandardized(header(h), s, to: writer) { body in
+                        try reader.visitRows(h) { _, row in try body(row) }
+                    }
+                } else {
+                    held.append(.section(try reader.read(h)))
+                }
+            case .section(let h):
+                if held.isEmpty { try reader.copy(h, to: writer) } else { held.append(.section(try reader.read(h))) }
+            }
+        }
+        guard let (s, train) = fitted else {
+            throw StreamError(line: reader.lineNumber, "no train.x section: standardize takes its statistics from train.x")
+        }
+        var attributes = Attributes()
+        if let columns = train.attributes["columns"] { attributes["columns"] = columns }
+        try writer.write("standardize.mean", Matrix(rows: 1, cols: s.mean.count, data: s.mean), attributes: attributes)
+        try writer.write("standardize.std", Matrix(rows: 1, cols: s.std.count, data: s.std), attributes: attributes)
+    }
+
+    /// Feature sections: every `*.x`.
+    static func isFeatures(_ h: SectionHeader) -> Bool { h.name.hasSuffix(".x") }
+
+    static func checkFeatures(_ h: SectionHeader) throws {
+        if h.attributes["standardized"] == "true" {
+            throw StreamError(line: h.line, "section \(h.name) is standardised already (standardized=true)")
+        }
+        guard h.type != .i32 else { throw StreamError(line: h.line, "section \(h.name) holds i32 values; features are f32 or u8") }
+    }
+
+    static func checkColumns(_ h: SectionHeader, train: SectionHeader) throws {
+        guard h.cols == train.cols else {
+            throw StreamError(line: h.line, "section \(h.name) has \(h.cols) columns, train.x has \(train.cols)")
+        }
+    }
+
+    /// The standardised section's header: f32, without `scale`, with `standardized=true`.
+    static func header(_ h: SectionHeader) -> SectionHeader {
+        var a = h.attributes
+        a["scale"] = nil
+        a["standardized"] = "true"
+        return SectionHeader(name: h.name, type: .f32, rows: h.rows, cols: h.cols, attributes: a)
+    }
+
+    static func forEachRow(of m: Matrix, _ body: (UnsafeBufferPointer<Float>) throws -> Void) throws {
+        try m.data.withUnsafeBufferPointer { v in
+            for r in 0..<m.rows { try body(UnsafeBufferPointer(rebasing: v[(r * m.cols)..<((r + 1) * m.cols)])) }
+        }
+    }
+
+    /// Writes header `h`, then each row `forEachRow` yields, standardised.
+    static func writeStandardized(_ h: SectionHeader, _ s: Standardization, to writer: StreamWriter,
+                                  _ forEachRow: ((UnsafeBufferPointer<Float>) throws -> Void) throws -> Void) throws {
+        try writer.writeHeader(h)
+        var out = [Float](repeating: 0, count: h.cols)
+        try out.withUnsafeMutableBufferPointer { o in
+            try forEachRow { row in
+                s.apply(row: row, into: o.baseAddress!)
+                try writer.writeRow(UnsafeBufferPointer(o))
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+// Binary predictions made by another program, as plain `label score` lines
+// (Vowpal Wabbit's -p output pasted next to the labels, or any tool's):
+//   1 0.93
+//   -1 0.12
+// Labels are 0/1 or -1/1 (-1 and 0 are the negative class; a file may not mix them).
+// Scores are P(label = 1) in [0, 1], or with `logits: true` raw margins z, P = σ(z).
+
+/// Bad data in a file named on the command line (a scores file, a --model file):
+/// exit 65, naming the file and the line.
+public struct InputFileError: UserFacingError {
+    public var path: String
+    public var line: Int?
+    public var detail: String
+    public var exitCode: Int32 { ExitCode.dataError }
+    public var message: String { "\(path): " + (line.map { "line \($0): " } ?? "") + detail }
+
+    public init(path: String, line: Int?, detail: String) {
+        self.path = path
+        self.line = line
+        self.detail = detail
+    }
+}
+
+public struct LabelScores {
+    public var labels: [Int]
+    public var predictions: Predictions
+    /// ["-1", "1"] or ["0", "1"], as the labels were written.
+    public var classes: [String]
+
+    public static func read(_ lines: LineReader, path: String, logits: Bool) throws -> LabelScores {
+        var labels: [Int] = []
+        var predictions = logits ? Predictions(output: .sigmoid, classes: 2) : Predictions(classes: 2)
+        var negative: String?
+        var firstNegativeLine = 0
+        while let fields = try lines.nextLine({ b in String(decoding: b, as: UTF8.self) }) {
+            let n = lines.lineNumber
+            func fail(_ detail: String) -> InputFileError { InputFileError(path: path, line: n, detail: detail) }
+            let tokens = fields.split { $0 == " " || $0 == "\t" || $0 == "\r" }
+            guard tokens.count == 2 else {
+                throw fail("expected 'label score' (two values), found \(tokens.count) value\(tokens.count == 1 ? "" : "s") in '\(fields.prefix(60))'")
+            }
+            let label: Int
+            switch tokens[0] {
+            case "1": label = 1
+            case "0", "-1":
+                let text = String(tokens[0])
+                if let seen = negative, seen != text {
+                    throw fail("label \(text) after label \(seen) on line \(firstNegativeLine): write labels as 0/1 or as -1/1, not both")
+                }
+                if negative == nil { negative = text; firstNegativeLine = n }
+                label = 0
+            default:
+                throw fail("label '\(tokens[0].prefix(40))' is not 0, 1 or -1")
+            }
+            guard let score = Double(tokens[1]), score.isFinite else {
+                throw fail("score '\(tokens[1].prefix(40))' is not a finite number")
+            }
+            if logits {
+                predictions.append(logits: [score])
+            } else {
+                guard score >= 0 && score <= 1 else {
+                    throw fail("score \(tokens[1].prefix(40)) is not a probability in [0, 1]; give --logits if the scores are raw margins")
+                }
+                predictions.append(probabilities: [1 - score, score])
+            }
+            labels.append(label)
+        }
+        guard !labels.isEmpty else {
+            throw InputFileError(path: path, line: max(lines.lineNumber, 1), detail: "no 'label score' lines")
+        }
+        return LabelScores(labels: labels, predictions: predictions, classes: [negative ?? "0", "1"])
+    }
+}

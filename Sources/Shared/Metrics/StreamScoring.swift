@@ -1,0 +1,145 @@
+// Reads an nn-stream for scoring: passes every section on to a writer (when one is
+// given) and keeps what scoring needs: the model, and per set (train, test) the
+// features x, the labels y, or predictions another stage wrote.
+
+public final class StreamScoring {
+    /// The labelled sets nn-eval scores, in the order it reports them.
+    public static let setNames = ["train", "test"]
+
+    /// Sections nn-eval writes itself: an upstream copy is dropped, never passed on twice.
+    public static func isReplaced(_ name: String) -> Bool {
+        name == "metrics" || name == "test.predictions" || setNames.contains { set in
+            [".confusion", ".per_class", ".roc"].contains { name == set + $0 }
+        }
+    }
+
+    struct SetInputs {
+        /// Features held until the model is known (a stream carries the model after the data).
+        var x: Section?
+        var xHeader: SectionHeader?
+        /// The model's predictions, made as soon as both the model and x were there.
+        var predicted: Predictions?
+        var y: Section?
+        var predictions: Section?
+        var isEmpty: Bool { xHeader == nil && y == nil && predictions == nil }
+    }
+
+    private let writer: StreamWriter?
+    private let model: Network?
+    private let modelOrigin: String
+    private var modelSections: [Section] = []
+    private var streamModelSeen = false
+    var standardize: [String: Section] = [:]
+    var inputs: [String: SetInputs] = [:]
+    /// Things the user should know that are not errors (printed as notes on stderr).
+    public private(set) var notices: [String] = []
+
+    /// `model` is the network given with --model (nil: the stream must hold one, or
+    /// predictions); `writer` receives the stream as it passes (nil: nothing is passed on).
+    public init(model: Network?, modelOrigin: String = "the stream", writer: StreamWriter?) {
+        self.model = model
+        self.modelOrigin = modelOrigin
+        self.writer = writer
+    }
+
+    /// Reads the whole stream up to `@end`.
+    public func consume(_ reader: StreamReader) throws {
+        while let item = try reader.next() {
+            switch item {
+            case .comment(let c): try writer?.comment(c)
+            case .section(let h): try take(h, reader)
+            }
+        }
+    }
+
+    private func take(_ h: SectionHeader, _ reader: StreamReader) throws {
+        let name = h.name
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        if StreamScoring.isReplaced(name) && name != "test.predictions" {
+            try reader.skip(h)
+        } else if parts.count == 2, StreamScoring.setNames.contains(parts[0]), ["x", "y", "predictions"].contains(parts[1]) {
+            try takeSetSection(h, set: parts[0], part: parts[1], reader)
+        } else if Network.isModelSection(name) {
+            streamModelSeen = true
+            if model != nil {
+                try pass(h, reader)
+            } else {
+                modelSections.append(try reader.read(h, copyingTo: writer))
+            }
+        } else if name == "standardize.mean" || name == "standardize.std" {
+            standardize[name] = try reader.read(h, copyingTo: writer)
+        } else {
+            try pass(h, reader)
+        }
+    }
+
+    private func pass(_ h: SectionHeader, _ reader: StreamReader) throws {
+        if let writer { try reader.copy(h, to: writer) } else { try reader.skip(h) }
+    }
+
+    private func takeSetSection(_ h: SectionHeader, set: String, part: String, _ reader: StreamReader) throws {
+        var s = inputs[set] ?? SetInputs()
+        let seen: Bool
+        switch part {
+        case "x": seen = s.xHeader != nil
+        case "y": seen = s.y != nil
+        default: seen = s.predictions != nil
+        }
+        if seen { throw StreamError(line: h.line, "a second \(h.name) section: a stream holds one of each") }
+        // nn-eval writes its own test.predictions; an upstream one is read, not passed on.
+        let section = try reader.read(h, copyingTo: h.name == "test.predictions" ? nil : writer)
+        switch part {
+        case "x":
+            s.xHeader = h
+            if let model {
+                s.predicted = try StreamScoring.predict(model, section)
+            } else {
+                s.x = section
+            }
+        case "y": s.y = section
+        default: s.predictions = section
+        }
+        inputs[set] = s
+    }
+
+    /// The network to score with: --model if given, else the stream's; nil when neither.
+    private func network() throws -> Network? {
+        if let model {
+            if streamModelSeen { notices.append("scoring the model from \(modelOrigin); the stream's own model is passed on unscored") }
+            return model
+        }
+        guard !modelSections.isEmpty else { return nil }
+        return try Network(sections: modelSections)
+    }
+
+    /// Scores every set the stream holds; `source` says what was scored (for the report).
+    public func finish(threshold: Double) throws -> (sets: [ScoredSet], source: String) {
+        let network = try network()
+        var scored: [ScoredSet] = []
+        for set in StreamScoring.setNames {
+            guard let s = inputs[set], !s.isEmpty else { continue }
+            // An empty split (nn-data --test-size 0 or 1 writes one) has nothing to score.
+            if s.y?.rows == 0 && (s.xHeader?.rows ?? 0) == 0 && (s.predictions?.rows ?? 0) == 0 { continue }
+            scored.append(try score(set, s, network: network, threshold: threshold))
+        }
+        guard !scored.isEmpty else {
+            throw StreamError(line: nil, "no labelled data to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data circles | nn-fit | nn-eval)")
+        }
+        let source: String
+        if let network {
+            source = "model \(StreamScoring.describe(network)) from \(model != nil ? modelOrigin : "the stream")"
+        } else {
+            source = "predictions from the stream (" + scored.map { "\($0.name).predictions" }.joined(separator: ", ") + ")"
+        }
+        return (scored, source)
+    }
+
+    /// `784-16-1 (sigmoid hidden units, sigmoid output)`; no hidden layer is logistic regression.
+    static func describe(_ n: Network) -> String {
+        let sizes = n.sizes.map(String.init).joined(separator: "-")
+        let hidden = n.layers.dropLast().map(\.activation.rawValue)
+        let kind = hidden.isEmpty ? (n.output == .sigmoid ? "logistic regression" : "softmax regression")
+            : "\(Set(hidden).count == 1 ? hidden[0] : hidden.joined(separator: ",")) hidden units, \(n.output.rawValue) output"
+        return "\(sizes) (\(kind))"
+    }
+}

@@ -1,0 +1,52 @@
+// nn-data csv: a CSV file as train.*/test.*.
+import ArgumentParser
+import Shared
+
+struct Csv: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read a CSV file: one label column, every other column a numeric feature.",
+        discussion: """
+        Reads FILE (or stdin for -), RFC 4180: quoted fields may hold the delimiter,
+        newlines and doubled quotes. Writes train.x (f32, columns=<header names>),
+        train.y (i32 labels 0..k-1, classes=<label texts>), test.x and test.y.
+        Labels that are all integers keep their numeric order (3,7 -> 0,1); other
+        labels are numbered in sorted order of their text, as scikit-learn's
+        LabelEncoder. A cell that is not a number, or a row with the wrong number
+        of fields, stops with exit 65 naming the line and column. Example:
+          nn-data csv iris.csv --label species --stratify | nn-fit --hidden 8 | nn-eval
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The CSV file, or - for stdin.", valueName: "file"))
+    var file: String = "-"
+
+    @Option(help: ArgumentHelp("The label column: a header name or a 1-based number (a name wins). Default: the last column.", valueName: "column"))
+    var label: String?
+
+    @Flag(help: "The first row is data, not column names.")
+    var noHeader = false
+
+    @Option(help: ArgumentHelp("The field delimiter: one character, or 'tab'.", valueName: "char"))
+    var delimiter = ","
+
+    @OptionGroup var split: SplitArguments
+
+    func validate() throws {
+        guard delimiterByte != nil else { throw ValidationError("--delimiter must be one ASCII character or 'tab', got '\(delimiter)'") }
+    }
+
+    var delimiterByte: UInt8? {
+        if delimiter == "tab" || delimiter == "\\t" { return 9 }
+        guard delimiter.utf8.count == 1, let b = delimiter.utf8.first, b != 34, b != 10, b != 13 else { return nil }
+        return b
+    }
+
+    func run() throws {
+        try Stage.guarded("nn-data") {
+            if file == "-" { Stage.requirePipedInput("nn-data") }
+            let reader = CSVReader(try LineReader.open(path: file), delimiter: delimiterByte!)
+            let options = CSVOptions(label: label, hasHeader: !noHeader, delimiter: delimiterByte!)
+            try CSVDataset.load(reader, options).writeStream(split)
+        }
+    }
+}

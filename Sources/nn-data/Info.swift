@@ -1,0 +1,28 @@
+// nn-data info: a human summary of a stream, on stdout.
+import ArgumentParser
+import Shared
+
+struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarise a stream for people: sections, shapes, ranges, class balance.",
+        discussion: """
+        Reads an nn-stream on stdin (checking every row). Writes a summary on stdout,
+        not a stream: each comment and section header as it stands, then per section
+        the min/max/mean of its values (per column when it has at most 16 columns)
+        or, for labels (i32 *.y), the count and share of each class. Example:
+          nn-data mnist --classes dress,coat | nn-data info
+        """
+    )
+
+    func run() throws {
+        try Stage.guarded("nn-data") {
+            Stage.requirePipedInput("nn-data")
+            let out = ByteWriter(fileDescriptor: 1)
+            try StreamSummary.summarize(try StreamReader.standardInput()) { line in
+                try out.append(line)
+                try out.append("\n")
+            }
+            try out.flush()
+        }
+    }
+}

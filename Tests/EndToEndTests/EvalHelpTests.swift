@@ -1,0 +1,68 @@
+// nn-eval --help says what it reads, what it writes, and shows example pipelines.
+import Testing
+
+@Test func helpSaysWhatItReadsWritesAndShowsAPipeline() throws {
+    let r = try EvalPipe.run("nn-eval --help")
+    #expect(r.status == 0)
+    #expect(r.text == evalHelp)
+}
+
+/// The --help text, pinned: a change to it is a change to the documentation.
+let evalHelp = """
+OVERVIEW: Score a model on the test and training sets.
+
+Reads an nn-stream on stdin holding a model (from nn-fit) and labelled data
+(train.x/train.y, test.x/test.y; either set alone is fine), applies the model,
+with the standardisation it was trained with, and scores it on each set. With
+--model FILE the model comes from FILE (as nn-fit --save writes it) and stdin
+holds the data only. Without a model, a test.predictions (or train.predictions)
+section that any stage wrote is scored against test.y (train.y).
+
+Two classes: accuracy, precision, recall and F1 of the positive class (label 1,
+the second class name), ROC AUC, log loss and the confusion matrix; class 1 is
+predicted when P(class 1) >= --threshold. More classes: accuracy, per-class
+precision/recall/F1/support with macro and weighted averages, one-vs-rest AUC,
+log loss and the k×k confusion matrix. Scores follow scikit-learn's: a 0/0
+precision or recall is 0 (zero_division=0), AUC with one class only is
+undefined; the report says when either happens.
+
+Writes, on a terminal: a report (train next to test). Into a pipe or file: the
+input stream, every section passed on in order, with these appended:
+test.predictions (f32 N×k probabilities), metrics (f32, rows=train,test
+columns=accuracy,precision,recall,f1,auc,log_loss), train.confusion and
+test.confusion (i32 k×k, rows true class, columns predicted), train.per_class
+and test.per_class (k > 2) and test.roc (two classes). --json writes only
+{"train": {...}, "test": {...}} (the sets the input holds) for scripts;
+--report writes the report anywhere.
+
+--scores FILE scores predictions made by another program instead, and reads no
+stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as
+Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in
+[0, 1], or a raw margin with --logits. E.g. paste -d' ' labels.txt vw.pred >
+s.txt.
+
+Examples:
+  nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
+  nn-data csv new.csv --test-size 1 | nn-eval --model m.nn --json
+  nn-eval --scores s.txt --logits --json
+
+USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--quiet]
+
+OPTIONS:
+  --model <FILE>          Score the model in FILE (a stream written by nn-fit
+                          --save); stdin holds the data.
+  --threshold <T>         With two classes, predict class 1 when P(class 1) >=
+                          T (default 0.5).
+  --json                  Print only the scores as JSON: {"train": {...},
+                          "test": {...}}.
+  --report                Print the readable report even when stdout is not a
+                          terminal.
+  --scores <FILE>         Score 'label score' lines from FILE ('-' for stdin)
+                          instead of a stream.
+  --logits                With --scores: the scores are raw margins z, P(label
+                          = 1) = 1/(1 + e^-z).
+  --quiet                 Print no notes on stderr.
+  -h, --help              Show help information.
+
+
+"""

@@ -1,0 +1,63 @@
+import Testing
+@testable import Shared
+
+// Set B (3 classes) and set C (4 classes, class 3 absent), shared by several tests.
+let setB = (labels: [0, 1, 2, 2, 1, 0, 1, 2, 0, 1],
+            probabilities: [[0.7, 0.2, 0.1], [0.1, 0.6, 0.3], [0.2, 0.2, 0.6], [0.5, 0.1, 0.4], [0.3, 0.3, 0.4],
+                            [0.4, 0.4, 0.2], [0.05, 0.9, 0.05], [0.1, 0.3, 0.6], [0.25, 0.5, 0.25], [0.6, 0.3, 0.1]])
+let setC = (labels: [0, 1, 2, 0, 1, 2, 0, 1],
+            probabilities: [[0.6, 0.2, 0.1, 0.1], [0.2, 0.5, 0.2, 0.1], [0.5, 0.3, 0.1, 0.1], [0.4, 0.3, 0.2, 0.1],
+                            [0.1, 0.2, 0.3, 0.4], [0.3, 0.4, 0.2, 0.1], [0.25, 0.25, 0.25, 0.25], [0.1, 0.7, 0.1, 0.1]])
+
+@Test func logLossOfProbabilitiesMatchesScikitLearn() {
+    // scikit-learn 1.9.1: log_loss(yB, PB) and log_loss(yC, PC, labels=[0,1,2,3])
+    #expect(close(Predictions(probabilities: setB.probabilities).logLoss(labels: setB.labels), 0.7621333764414604))
+    #expect(close(Predictions(probabilities: setC.probabilities).logLoss(labels: setC.labels), 1.17308671989012))
+}
+
+@Test func logLossClipsACertainMissAsScikitLearnDoes() {
+    // scikit-learn 1.9.1: log_loss([1,0,1], [[1,0],[0.5,0.5],[0.2,0.8]]) = 12.31998137366377
+    // = (−log 2^−52 − log 0.5 − log 0.8) / 3: the 0 is clipped to ε = 2^−52.
+    let p = Predictions(probabilities: [[1, 0], [0.5, 0.5], [0.2, 0.8]])
+    #expect(close(p.logLoss(labels: [1, 0, 1]), 12.31998137366377))
+}
+
+@Test func logLossFromSigmoidLogitsMatchesScikitLearnOnTheProbabilities() {
+    // scikit-learn 1.9.1: z = [-2, 0.5, 3], p = 1/(1+exp(-z));
+    // log_loss([1,0,1], np.column_stack([1-p, p])) = 1.0498641155989406
+    var p = Predictions(output: .sigmoid, classes: 2)
+    p.append(logits: Matrix([[-2], [0.5], [3]]))
+    #expect(close(p.logLoss(labels: [1, 0, 1]), 1.0498641155989406))
+    #expect(close(p.probability(0, 1), 0.11920292202211755))
+}
+
+@Test func logLossFromSoftmaxLogitsMatchesScikitLearnOnTheProbabilities() {
+    // scikit-learn 1.9.1: z = [[1,2,3],[0,0,0],[-1,5,2]], P = softmax(z) row-wise;
+    // log_loss([2,0,1], P, labels=[0,1,2]) = 0.5190546722118295
+    var p = Predictions(output: .softmax, classes: 3)
+    p.append(logits: Matrix([[1, 2, 3], [0, 0, 0], [-1, 5, 2]]))
+    #expect(close(p.logLoss(labels: [2, 0, 1]), 0.5190546722118295))
+    for r in 0..<3 { #expect(close((0..<3).reduce(0) { $0 + p.probability(r, $1) }, 1)) }
+}
+
+@Test func logLossFromLogitsIsExactWhereProbabilitiesSaturate() {
+    // −log σ(−50) = softplus(50) = 50 + log(1 + e^−50) = 50 in Float64; from the
+    // probability alone the loss would be clipped at −log 2^−52 ≈ 36.04.
+    var p = Predictions(output: .sigmoid, classes: 2)
+    p.append(logits: Matrix([[-50]]))
+    #expect(p.logLoss(labels: [1]) == 50)
+    #expect(close(Predictions(probabilities: [[1, 0]]).logLoss(labels: [1]), 36.04365338911715))
+}
+
+@Test func thresholdPredictsClassOneAtOrAboveIt() {
+    let p = Predictions(positiveProbabilities: [0.5, 0.49, 0.51, 0.3])
+    #expect(p.predictedClasses(threshold: 0.5) == [1, 0, 1, 0])
+    #expect(p.predictedClasses(threshold: 0.3) == [1, 1, 1, 1])
+    #expect(p.predictedClasses(threshold: 1) == [0, 0, 0, 0])
+}
+
+@Test func mostProbableClassWinsAndTheFirstOnTies() {
+    let p = Predictions(probabilities: setC.probabilities)
+    // numpy's argmax, as scikit-learn's predict: [0,1,0,0,3,1,0,1]
+    #expect(p.predictedClasses(threshold: 0.5) == [0, 1, 0, 0, 3, 1, 0, 1])
+}

@@ -1,0 +1,92 @@
+// The number parsers against independent oracles: the standard library's correctly
+// rounded conversion for f32 text, and the token-by-token parser for u8 rows.
+import Testing
+import PropertyBased
+@testable import Shared
+
+@Test func parsedDecimalsAreTheCorrectlyRoundedFloat() async {
+    // Decimals with 1...17 significant digits around random doubles: NumberText must give
+    // the same Float as the standard library's (correctly rounded) conversion.
+    await propertyCheck(count: 500, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+        var random = Random(seed: seed)
+        for _ in 0..<40 {
+            let magnitude = random.uniform() * 80 - 40
+            var d = random.uniform() * pow10(magnitude)
+            if random.below(2) == 0 { d = -d }
+            let digits = 1 + random.below(17)
+            let text = decimalText(d, significantDigits: digits)
+            let expected = Float(text)!
+            let got = Array(text.utf8).withUnsafeBufferPointer { NumberText.parseFloat($0.baseAddress!, $0.count) }
+            if expected.isFinite {
+                #expect(got?.bitPattern == expected.bitPattern, "\(text)")
+            } else {
+                #expect(got == nil, "\(text)")
+            }
+        }
+    }
+}
+
+@Test func binary32MidpointsRoundToEven() {
+    // 1 + 2^-24 lies halfway between 1 and the next float: ties go to the even one, 1.
+    // 1 + 3·2^-24 lies halfway between 1 + 2^-23 and 1 + 2^-22: ties go to 1 + 2^-22.
+    for (text, expected) in [("1.000000059604644775390625", Float(1)),
+                             ("1.000000178813934326171875", Float(1) + 0x1p-22),
+                             ("1.0000000596046448", Float(1) + 0x1p-23)] {
+        let got = Array(text.utf8).withUnsafeBufferPointer { NumberText.parseFloat($0.baseAddress!, $0.count) }
+        #expect(got == expected, "\(text)")
+        #expect(Float(text) == expected, "\(text)")
+    }
+}
+
+private func pow10(_ e: Double) -> Double {
+    var r = 1.0
+    let n = Int(e.rounded(.down))
+    for _ in 0..<abs(n) { r = n < 0 ? r / 10 : r * 10 }
+    return r
+}
+
+/// `d` in scientific notation with the given number of significant digits (`-1.2345e-7`).
+/// The digits are cut, not rounded; the parser must round whatever it is given.
+private func decimalText(_ d: Double, significantDigits: Int) -> String {
+    let negative = d < 0
+    var x = abs(d)
+    guard x > 0 else { return "0" }
+    var e = 0
+    while x >= 10 { x /= 10; e += 1 }
+    while x < 1 { x *= 10; e -= 1 }
+    var text = negative ? "-" : ""
+    for i in 0..<significantDigits {
+        let digit = min(9, Int(x))
+        text += "\(digit)"
+        if i == 0 && significantDigits > 1 { text += "." }
+        x = (x - Double(digit)) * 10
+    }
+    return text + "e\(e)"
+}
+
+@Test func byteRowParserAcceptsExactlyWhatTheTokenParserAccepts() async {
+    // Rows built from valid bytes, leading zeros, out-of-range and non-digit tokens, runs of
+    // spaces and tabs, CR at the end; the one-pass parser must agree with parseUInt8 per token.
+    let pieces = ["0", "7", "42", "255", "256", "007", "1000", "x", "-1", "2a", " ", "  ", "\t", "é"]
+    await propertyCheck(count: 2000, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+        var random = Random(seed: seed)
+        var tokens: [String] = []
+        for _ in 0..<random.below(12) { tokens.append(pieces[random.below(pieces.count)]) }
+        var text = (random.below(4) == 0 ? " " : "") + tokens.joined(separator: random.below(5) == 0 ? "\t" : " ")
+        if random.below(6) == 0 { text += "\r" }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        let expected: [UInt8]? = {
+            let values = words.map { w in Array(w.utf8).withUnsafeBufferPointer { NumberText.parseUInt8($0.baseAddress!, $0.count) } }
+            return values.contains(where: { $0 == nil }) ? nil : values.map { $0! }
+        }()
+        for cols in Set([words.count, max(0, words.count - 1), words.count + 1]) {
+            var out = [UInt8](repeating: 0, count: max(cols, 1))
+            let ok = Array(text.utf8).withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { NumberText.parseByteRow(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, cols: cols, into: $0.baseAddress!) }
+            }
+            let want = expected != nil && cols == words.count
+            #expect(ok == want, "\(text.debugDescription) cols=\(cols)")
+            if ok && want { #expect(Array(out.prefix(cols)) == expected!, "\(text.debugDescription)") }
+        }
+    }
+}
