@@ -14,7 +14,7 @@ extension BoundaryPlot {
     static func probabilityMap(_ g: Grid, classes: [String], threshold t: Float) -> Map {
         var block = PlotData(name: "grid", columns: "x1 x2 P(\(classes[1])) (one scan per x1)")
         for (i, x) in g.xs.enumerated() {
-            for (j, y) in g.ys.enumerated() { block.append(x, y, g.probabilities[i * g.ys.count + j, 1]) }
+            for (j, y) in g.ys.enumerated() { block.append(x, y, Float(g.probabilities.probability(i * g.ys.count + j, 1))) }
             block.endScan()
         }
         var commands = [
@@ -23,7 +23,7 @@ extension BoundaryPlot {
             "set cblabel \(PlotText.quoted("P(\(classes[1]))"))",
         ]
         var lines: [String] = []
-        let p1 = (0..<g.probabilities.rows).map { g.probabilities[$0, 1] }
+        let p1 = (0..<g.probabilities.rows).map { Float(g.probabilities.probability($0, 1)) }
         if (p1.min() ?? 0) < t && (p1.max() ?? 0) > t {
             commands += contour(column: 3, level: t, into: "boundary")
             lines.append("$boundary using 1:2 with lines lw 2.5 lc rgb \"#222222\" title \(PlotText.quoted("P(\(classes[1])) = \(PlotText.number(t))"))")
@@ -34,15 +34,15 @@ extension BoundaryPlot {
     /// More classes: each node tinted with its most probable class, the deeper the surer;
     /// a region's edge is where its margin over the next most probable class is 0.
     static func regionMap(_ g: Grid, classes: [String]) -> Map {
-        let k = g.probabilities.cols
+        let k = g.probabilities.classes
         let margins = classes.indices.map { "margin_\($0)" }.joined(separator: " ")
         var block = PlotData(name: "grid", columns: "x1 x2 class probability red green blue \(margins) (one scan per x1; class: \(PlotStyle.classKey(classes)); margin_c = P(c) - the largest other P)")
         var low = [Float](repeating: .infinity, count: k), high = [Float](repeating: -.infinity, count: k)
         for (i, x) in g.xs.enumerated() {
             for (j, y) in g.ys.enumerated() {
                 let r = i * g.ys.count + j
-                let c = PlotInput.predictedClass(g.probabilities, row: r, threshold: 0.5)
-                let p = g.probabilities[r, c]
+                let c = g.probabilities.predictedClass(r, threshold: 0.5)
+                let p = Float(g.probabilities.probability(r, c))
                 // The tint deepens from 0.1 (a tie of all k classes, p = 1/k) to 0.45 (certain).
                 let depth = 0.35 * Double(max(0, (p - 1 / Float(k)) / (1 - 1 / Float(k))))
                 let (red, green, blue) = PlotStyle.tint(c, 0.1 + depth)
@@ -67,9 +67,9 @@ extension BoundaryPlot {
     }
 
     /// P(c) minus the largest other class probability: positive exactly where c is predicted.
-    static func margin(_ p: Matrix, _ r: Int, _ c: Int) -> Float {
-        var other = -Float.infinity
-        for j in 0..<p.cols where j != c { other = max(other, p[r, j]) }
-        return p[r, c] - other
+    static func margin(_ p: Predictions, _ r: Int, _ c: Int) -> Float {
+        var other = -Double.infinity
+        for j in 0..<p.classes where j != c { other = max(other, p.probability(r, j)) }
+        return Float(p.probability(r, c) - other)
     }
 }

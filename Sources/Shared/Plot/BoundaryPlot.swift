@@ -9,7 +9,7 @@ public enum BoundaryPlot {
     public struct Grid {
         public var xs: [Float]
         public var ys: [Float]
-        public var probabilities: Matrix
+        public var probabilities: Predictions
     }
 
     /// Evaluates `network` on a `resolution`² grid over the box; the box is in the data's own
@@ -26,8 +26,8 @@ public enum BoundaryPlot {
                 nodes[i * n + j, 1] = ys[j]
             }
         }
-        let p = try PlotInput.apply(network, to: nodes, standardized: standardized, name: "the grid")
-        return Grid(xs: xs, ys: ys, probabilities: p)
+        let section = Section(name: "grid", matrix: nodes, attributes: standardized ? Attributes([("standardized", "true")]) : Attributes())
+        return Grid(xs: xs, ys: ys, probabilities: try StreamScoring.predict(network, section))
     }
 
     /// The range of `values` widened by 5% on each side (by 1 when all values are equal).
@@ -59,8 +59,8 @@ public enum BoundaryPlot {
         let xRange = padded(splits.flatMap { s in (0..<s.x.rows).map { s.x[$0, 0] } })
         let yRange = padded(splits.flatMap { s in (0..<s.x.rows).map { s.x[$0, 1] } })
         let g = try grid(network, x: xRange, y: yRange, resolution: resolution, standardized: splits[0].isStandardized)
-        guard g.probabilities.cols == k else {
-            throw StreamError(line: nil, "the model has \(g.probabilities.cols) classes but the data has \(k)")
+        guard g.probabilities.classes == k else {
+            throw StreamError(line: nil, "the model has \(g.probabilities.classes) classes but the data has \(k)")
         }
 
         var points = PlotData(name: "points", columns: "x1 x2 class split (class: \(PlotStyle.classKey(classes)); split: 0=train 1=test)")
@@ -85,9 +85,8 @@ public enum BoundaryPlot {
         commands.append("plot " + layers.joined(separator: ", \\\n     "))
 
         let scored = splits.last!
-        let p = try PlotInput.apply(network, to: scored.x, standardized: scored.isStandardized, name: "\(scored.split).x")
-        var correct = 0
-        for r in 0..<p.rows where PlotInput.predictedClass(p, row: r, threshold: t) == Int(scored.y[r]) { correct += 1 }
+        let p = try StreamScoring.predict(network, scored.section)
+        let correct = (0..<p.rows).filter { p.predictedClass($0, threshold: Double(t)) == Int(scored.y[$0]) }.count
         var title = "Decision boundary: \(PlotStyle.describe(network))"
         title += "\n\(scored.split) accuracy \(PlotText.fixed(Double(correct) / Double(max(p.rows, 1)), 3)) (\(correct) of \(p.rows))"
         if k == 2 { title += ", threshold \(PlotText.number(t))" }

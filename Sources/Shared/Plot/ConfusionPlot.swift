@@ -6,14 +6,6 @@ public enum ConfusionPlot {
         PlotInput.keeping(["\(split).confusion", "\(split).predictions", "\(split).y", "\(split).x"], model: true)
     }
 
-    /// counts[true][predicted]. Two classes: predicted 1 when P(class 1) ≥ threshold;
-    /// more: the most probable class (the first of equals).
-    public static func counts(_ p: Matrix, labels: [Int32], threshold: Float) -> [[Int]] {
-        var m = [[Int]](repeating: [Int](repeating: 0, count: p.cols), count: p.cols)
-        for r in 0..<p.rows { m[Int(labels[r])][PlotInput.predictedClass(p, row: r, threshold: threshold)] += 1 }
-        return m
-    }
-
     /// nn-eval's `<split>.confusion` when present (and no threshold is asked for), else
     /// counts of the split's predictions (from the stream, or the model) against its labels.
     public static func make(_ input: PlotInput, split: PlotSplit = .test, threshold: Double? = nil) throws -> Plot {
@@ -23,7 +15,7 @@ public enum ConfusionPlot {
             throw UsageError("--threshold applies to two classes; with \(k) each row goes to its most probable class")
         }
         var source = "\(split).confusion"
-        let m: [[Int]]
+        let m: ConfusionMatrix
         if let c = input["\(split).confusion"], threshold == nil {
             m = try read(c, classes: k)
         } else {
@@ -31,17 +23,17 @@ public enum ConfusionPlot {
             let y = try ys.labels()
             try PlotInput.checkLabels(y, section: ys, classes: classes)
             let p = try input.probabilities(split, rows: y.count, classes: k, for: "confusion")
-            m = counts(p, labels: y, threshold: Float(threshold ?? 0.5))
+            // Two classes: predicted 1 when P(class 1) ≥ threshold; more: the most probable class.
+            m = ConfusionMatrix(truth: y.map(Int.init), predicted: p.predictedClasses(threshold: threshold ?? 0.5), classes: k)
             source = input["\(split).predictions"] != nil ? "\(split).predictions" : "the model"
         }
-        let total = m.joined().reduce(0, +)
+        let total = m.total, correct = m.correct
         guard total > 0 else { throw StreamError(line: nil, "\(source) counts no \(split) rows") }
-        let correct = (0..<k).map { m[$0][$0] }.reduce(0, +)
 
         var cells = PlotData(name: "cells", columns: "true predicted count fraction_of_true_class (class: \(PlotStyle.classKey(classes)))")
         for t in 0..<k {
-            let row = m[t].reduce(0, +)
-            for p in 0..<k { cells.append(Float(t), Float(p), Float(m[t][p]), row > 0 ? Float(m[t][p]) / Float(row) : 0) }
+            let row = m.rows[t].reduce(0, +)
+            for p in 0..<k { cells.append(Float(t), Float(p), Float(m[t, p]), row > 0 ? Float(m[t, p]) / Float(row) : 0) }
             cells.endScan()
         }
         let tics = classes.enumerated().map { "\(PlotText.quoted($0.element)) \($0.offset)" }.joined(separator: ", ")
@@ -66,13 +58,13 @@ public enum ConfusionPlot {
     }
 
     /// A k×k i32 confusion section with non-negative counts.
-    static func read(_ c: Section, classes k: Int) throws -> [[Int]] {
+    static func read(_ c: Section, classes k: Int) throws -> ConfusionMatrix {
         guard case .i32(let v) = c.storage, c.rows == k, c.cols == k else {
             throw StreamError(line: c.header.line, "\(c.name) must be i32 \(k)x\(k) (one row and column per class), found \(c.header.type.rawValue) \(c.rows)x\(c.cols)")
         }
         if let bad = v.firstIndex(where: { $0 < 0 }) {
             throw StreamError(line: c.header.line.map { $0 + bad / k + 1 }, "\(c.name): count \(v[bad]) is negative")
         }
-        return (0..<k).map { r in (0..<k).map { Int(v[r * k + $0]) } }
+        return ConfusionMatrix((0..<k).map { r in (0..<k).map { Int(v[r * k + $0]) } })
     }
 }

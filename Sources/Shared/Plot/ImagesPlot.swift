@@ -21,12 +21,11 @@ public enum ImagesPlot {
             throw UsageError("--threshold applies to two classes; with \(k) each image goes to its most probable class")
         }
         // Predictions are optional, unless only the misclassified images are wanted.
-        var p: Matrix?
+        var p: Predictions?
         if misclassified || input["\(split).predictions"] != nil || input.hasModel {
             p = try input.probabilities(split, rows: data.y.count, classes: k, for: "images --misclassified")
         }
-        let t = Float(threshold ?? 0.5)
-        func predicted(_ r: Int) -> Int? { p.map { PlotInput.predictedClass($0, row: r, threshold: t) } }
+        func predicted(_ r: Int) -> Int? { p?.predictedClass(r, threshold: threshold ?? 0.5) }
         let candidates = (0..<data.x.rows).filter { !misclassified || predicted($0) != Int(data.y[$0]) }
         let shown = Array(candidates.prefix(count))
 

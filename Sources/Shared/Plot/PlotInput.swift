@@ -5,8 +5,8 @@ public struct PlotInput {
     public private(set) var sections: [String: Section] = [:]
     /// Every section header the stream held, in order, kept or not.
     public private(set) var headers: [SectionHeader] = []
-    /// Model sections read from `--model FILE`; they take the place of the stream's.
-    public var modelSections: [Section]?
+    /// The model read from `--model FILE`; it takes the place of the stream's.
+    public var modelFile: Network?
 
     public init(_ sections: [Section] = []) {
         for s in sections { add(s) }
@@ -38,14 +38,9 @@ public struct PlotInput {
         return { set.contains($0) || (model && Network.isModelSection($0)) }
     }
 
-    /// Reads the model sections of a file written by `nn-fit --save` (or any stream holding a model).
+    /// Reads the model of a file written by `nn-fit --save` (or any stream holding a model).
     public mutating func loadModel(path: String) throws {
-        let reader = try StreamReader.open(path: path)
-        let file = try PlotInput.read(reader, keeping: { Network.isModelSection($0) })
-        guard file.sections["model"] != nil else {
-            throw StreamError(line: nil, "\(path) holds no model (sections: \(file.listed)); save one with nn-fit --save FILE")
-        }
-        modelSections = file.headers.compactMap { file.sections[$0.name] }
+        modelFile = try StreamScoring.loadModel(path: path)
     }
 
     public subscript(name: String) -> Section? { sections[name] }
@@ -81,11 +76,11 @@ public struct PlotInput {
     }
 
     /// True when the stream (or `--model FILE`) holds a model.
-    public var hasModel: Bool { modelSections != nil || sections["model"] != nil }
+    public var hasModel: Bool { modelFile != nil || sections["model"] != nil }
 
     /// The model from `--model FILE`, else from the stream.
     public func network(for kind: String) throws -> Network {
-        if let file = modelSections { return try Network(sections: file) }
+        if let modelFile { return modelFile }
         guard sections["model"] != nil else { throw missing(["model"], for: kind) }
         return try Network(sections: Array(sections.values).filter { Network.isModelSection($0.name) })
     }

@@ -8,9 +8,12 @@ public enum PlotSplit: String, CaseIterable, Sendable {
 /// A split's features and labels, checked to agree.
 public struct LabelledSplit {
     public var split: PlotSplit
+    /// The x section as it came (for the model), and its values as Float32.
+    public var section: Section
     public var x: Matrix
-    public var header: SectionHeader
     public var y: [Int32]
+
+    public var header: SectionHeader { section.header }
 
     /// Feature names from `columns=`, else x1, x2, ...
     public var featureNames: [String] {
@@ -29,8 +32,7 @@ extension PlotInput {
         for name in withClasses {
             if let c = sections[name]?.attributes.list("classes"), !c.isEmpty { return c }
         }
-        if let head = (modelSections ?? []).first(where: { $0.name == "model" }) ?? sections["model"],
-           let c = head.attributes.list("classes"), !c.isEmpty { return c }
+        if let c = modelFile?.classes ?? sections["model"]?.attributes.list("classes"), !c.isEmpty { return c }
         var k = 2
         for name in ["train.y", "test.y"] {
             if let s = sections[name], case .i32(let v) = s.storage, let m = v.max() { k = max(k, Int(m) + 1) }
@@ -50,7 +52,7 @@ extension PlotInput {
             throw StreamError(line: ys.header.line, "\(split).y has \(y.count) labels but \(split).x has \(xs.rows) rows")
         }
         try PlotInput.checkLabels(y, section: ys, classes: classes)
-        return LabelledSplit(split: split, x: try xs.matrix(), header: xs.header, y: y)
+        return LabelledSplit(split: split, section: xs, x: try xs.matrix(), y: y)
     }
 
     static func checkLabels(_ y: [Int32], section: Section, classes: [String]) throws {
@@ -60,51 +62,20 @@ extension PlotInput {
         }
     }
 
-    /// Class probabilities (rows × k) for a split: `<split>.predictions` when present,
-    /// else the model applied to `<split>.x`.
-    public func probabilities(_ split: PlotSplit, rows: Int, classes k: Int, for kind: String) throws -> Matrix {
-        if let p = sections["\(split).predictions"] {
-            guard p.rows == rows else {
-                throw StreamError(line: p.header.line, "\(p.name) has \(p.rows) rows but \(split).y has \(rows)")
-            }
-            guard p.cols == k else {
-                throw StreamError(line: p.header.line, "\(p.name) has \(p.cols) columns, expected one probability per class (\(k))")
-            }
-            let m = try p.matrix()
-            if let bad = m.data.firstIndex(where: { !(0...1).contains($0) }) {
-                throw StreamError(line: p.header.line.map { $0 + bad / k + 1 }, "\(p.name): \(m.data[bad]) is not a probability in 0..1")
-            }
-            return m
-        }
-        guard hasModel, let xs = sections["\(split).x"] else {
+    /// Class probabilities for a split: `<split>.predictions` when present (checked as
+    /// nn-eval checks them), else the model applied to `<split>.x` as nn-eval applies it.
+    public func probabilities(_ split: PlotSplit, rows: Int, classes k: Int, for kind: String) throws -> Predictions {
+        let p: Predictions
+        if let section = sections["\(split).predictions"] {
+            p = try StreamScoring.readPredictions(section, rows: rows, labels: "\(split).y")
+        } else if hasModel, let xs = sections["\(split).x"] {
+            p = try StreamScoring.predict(try network(for: kind), xs)
+        } else {
             throw missing(["\(split).predictions"], for: kind, or: "a model (from nn-fit, or --model FILE) with '\(split).x'")
         }
-        let network = try network(for: kind)
-        let p = try PlotInput.apply(network, to: try xs.matrix(), standardized: xs.attributes["standardized"] == "true", name: xs.name)
-        guard p.cols == k else {
-            throw StreamError(line: nil, "the model has \(p.cols) classes but the data has \(k)")
+        guard p.classes == k else {
+            throw StreamError(line: nil, "the predictions have \(p.classes) classes but the data has \(k)")
         }
         return p
-    }
-
-    /// The predicted class of row r: P(class 1) ≥ threshold for two classes, else the most
-    /// probable one (the first of equals).
-    public static func predictedClass(_ p: Matrix, row r: Int, threshold: Float) -> Int {
-        if p.cols == 2 { return p[r, 1] >= threshold ? 1 : 0 }
-        var best = 0
-        for c in 1..<p.cols where p[r, c] > p[r, best] { best = c }
-        return best
-    }
-
-    /// The model's class probabilities for x. A model trained on standardised data gets
-    /// x standardised with its own statistics, unless x already is.
-    public static func apply(_ network: Network, to x: Matrix, standardized: Bool, name: String) throws -> Matrix {
-        guard x.cols == network.inputs else {
-            throw StreamError(line: nil, "the model takes \(network.inputs) inputs but \(name) has \(x.cols) columns")
-        }
-        if let s = network.standardization, !standardized {
-            return network.probabilities(s.apply(x))
-        }
-        return network.probabilities(x)
     }
 }

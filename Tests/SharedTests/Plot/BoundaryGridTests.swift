@@ -8,8 +8,8 @@ import Testing
     #expect(g.xs == [-1, 0, 1])
     #expect(g.ys == [0, 1, 2])
     // Node (i, j) is row i·3 + j: P(inner) = σ(x) depends on x alone.
-    #expect(abs(g.probabilities[0 * 3 + 2, 1] - Activation.sigmoid(-1)) < 1e-7)
-    #expect(abs(g.probabilities[2 * 3 + 0, 1] - Activation.sigmoid(1)) < 1e-7)
+    #expect(abs(Float(g.probabilities.probability(0 * 3 + 2, 1)) - Activation.sigmoid(-1)) < 1e-7)
+    #expect(abs(Float(g.probabilities.probability(2 * 3 + 0, 1)) - Activation.sigmoid(1)) < 1e-7)
 }
 
 @Test func aModelTrainedOnStandardisedDataSeesTheGridStandardised() throws {
@@ -17,11 +17,11 @@ import Testing
     var model = PlotFixtures.lineModel([1, 0], 0)
     model.standardization = Standardization(mean: [10, 0], std: [2, 1])
     let raw = try BoundaryPlot.grid(model, x: (10, 12), y: (0, 1), resolution: 2, standardized: false)
-    #expect(abs(raw.probabilities[0, 1] - 0.5) < 1e-7)
-    #expect(abs(raw.probabilities[2, 1] - Activation.sigmoid(1)) < 1e-7)
+    #expect(abs(Float(raw.probabilities.probability(0, 1)) - 0.5) < 1e-7)
+    #expect(abs(Float(raw.probabilities.probability(2, 1)) - Activation.sigmoid(1)) < 1e-7)
     // Data that is already standardised is not standardised twice.
     let already = try BoundaryPlot.grid(model, x: (10, 12), y: (0, 1), resolution: 2, standardized: true)
-    #expect(abs(already.probabilities[0, 1] - Activation.sigmoid(10)) < 1e-6)
+    #expect(abs(Float(already.probabilities.probability(0, 1)) - Activation.sigmoid(10)) < 1e-6)
 }
 
 @Test func paddedRangeWidensByFivePercent() {
