@@ -53,6 +53,7 @@ public enum ConfusionPlot {
             + "     $cells using 2:1:($4 > 0.5 ? \"\" : \(label)) with labels tc rgb \"black\"\(k > 6 ? " font \",8\"" : " font \",12\"")")
         var title = "Confusion matrix, \(split) set: accuracy \(PlotText.fixed(Double(correct) / Double(total), 3)) (\(correct) of \(total))"
         if source != "\(split).confusion" && k == 2 { title += ", threshold \(PlotText.number(Float(threshold ?? 0.5)))" }
+        if let model = PlotStyle.summary(input, for: "confusion") { title += "\n\(model)" }
         let side = k > 4 ? 720 : 600
         return Plot(kind: "confusion", title: title, size: PlotSize(side + 60, side), data: [cells], commands: commands)
     }

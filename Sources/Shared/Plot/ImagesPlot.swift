@@ -36,7 +36,7 @@ public enum ImagesPlot {
         } else {
             title = "\(split == .test ? "Test" : "Training") images: the first \(shown.count) of \(data.x.rows)"
         }
-        if input.hasModel, let network = try? input.network(for: "images") { title += "\nmodel: \(PlotStyle.describe(network))" }
+        if let model = PlotStyle.summary(input, for: "images") { title += "\nmodel: \(model)" }
         guard !shown.isEmpty else {
             return Plot(kind: "images", title: title, size: size ?? PlotSize(600, 300), commands: [
                 "unset border", "unset tics", "unset key", "set xrange [0:1]", "set yrange [0:1]",

@@ -33,7 +33,7 @@ public enum LossPlot {
             "set ylabel \(PlotText.quoted("loss (cross-entropy)"))",
             PlotStyle.grid,
         ]
-        commands += PlotStyle.keyBelow(rows: 2)
+        commands += PlotStyle.keyBelow(rows: series.count > 2 ? 2 : 1)
         if logScale { commands.append("set logscale y") }
         if !accuracy.isEmpty {
             commands += ["set ytics nomirror", "set y2tics", "set y2label \"accuracy\"", "set y2range [*:1]"]
@@ -48,10 +48,7 @@ public enum LossPlot {
         commands.append("plot " + plots.joined(separator: ", \\\n     "))
 
         var title = "Training loss"
-        if input.hasModel, let network = try? input.network(for: "loss") {
-            let training = PlotStyle.training(network)
-            title += ": \(PlotStyle.describe(network))" + (training.isEmpty ? "" : ", \(training)")
-        }
+        if let model = PlotStyle.summary(input, for: "loss") { title += ": \(model)" }
         let last = m.rows - 1
         if let l = columns.firstIndex(of: "loss") { title += "\nfinal loss \(PlotText.fixed(Double(m[last, l]), 4))" }
         if let v = columns.firstIndex(of: "val_accuracy") { title += ", validation accuracy \(PlotText.fixed(Double(m[last, v]), 3))" }

@@ -90,6 +90,18 @@ public enum PlotStyle {
         return "network \(network.sizes.map(String.init).joined(separator: "-")) (\(acts))"
     }
 
+    /// The model and how it was trained, for a title: `network 2-5-1 (sigmoid), full-batch, lr 0.5`.
+    public static func summary(_ network: Network) -> String {
+        let t = training(network)
+        return describe(network) + (t.isEmpty ? "" : ", \(t)")
+    }
+
+    /// The summary of the model in `input`, if it holds one that reads.
+    public static func summary(_ input: PlotInput, for kind: String) -> String? {
+        guard input.hasModel, let network = try? input.network(for: kind) else { return nil }
+        return summary(network)
+    }
+
     /// The training record (as nn-fit writes it) a title can show: `minibatch 64, adam, lr 0.001, 10 epochs`.
     public static func training(_ network: Network) -> String {
         let t = network.training

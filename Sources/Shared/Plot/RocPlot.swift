@@ -43,9 +43,10 @@ public enum RocPlot {
             "plot " + layers.joined(separator: ", \\\n     "),
         ]
         let auc = aucs.reduce(0, +) / Double(aucs.count)
-        let title = k == 2
+        var title = k == 2
             ? "ROC curve on the test set: \(classes[1]) vs \(classes[0]), AUC \(PlotText.fixed(auc, 4))"
             : "ROC curves on the test set, one class against the rest: macro AUC \(PlotText.fixed(auc, 4))"
+        if let model = PlotStyle.summary(input, for: "roc") { title += "\n\(model)" }
         return Plot(kind: "roc", title: title, size: PlotSize(700, 680), data: blocks, commands: commands)
     }
 }

@@ -14,14 +14,18 @@ public enum WeightsPlot {
         }
         let units = min(count, layer.outputs)
         let rows = layer.weight.data[0..<(units * layer.inputs)]
-        // One symmetric range for every tile, so colours compare across units and white is 0.
-        let m = max(rows.map { abs($0) }.max() ?? 0, Float.leastNormalMagnitude)
+        // One symmetric range [-m, m] for every tile, so colours compare across units and white
+        // is 0. m leaves out the largest 0.5% of |w| (drawn at full colour), so that a few
+        // extreme weights do not wash out all the others.
+        let magnitudes = rows.map { abs($0) }.sorted()
+        let largest = magnitudes.last ?? 0
+        let m = max(magnitudes[magnitudes.count - 1 - magnitudes.count / 200], Float.leastNormalMagnitude)
         let logistic = network.layers.count == 1
         let classes = network.classes
 
         var title = logistic
-            ? "Weights of the \(PlotStyle.describe(network))\nwhat each input pixel adds to the logit"
-            : "First-layer weights of the \(PlotStyle.describe(network))\nwhat each hidden unit looks at"
+            ? "Weights of the \(PlotStyle.summary(network))\nwhat each input pixel adds to the logit"
+            : "First-layer weights of the \(PlotStyle.summary(network))\nwhat each hidden unit looks at"
         if units < layer.outputs { title += " (the first \(units) of \(layer.outputs) units)" }
         if network.standardization != nil { title += ", in standardised pixels" }
         let layout = TileLayout(count: units, aspect: Double(h) / Double(w), labelLines: 1, footer: 84,
@@ -34,7 +38,7 @@ public enum WeightsPlot {
             "set cbrange [\(PlotText.number(-m)):\(PlotText.number(m))]",
             "set colorbox horizontal user origin screen \(s(bar.left)), screen \(s(bar.bottom)) size screen \(s(bar.width)), screen \(s(bar.height))",
             "set cbtics font \",8\" textcolor rgb \"#222222\"",
-            "set cblabel \"weight: blue negative, white 0, red positive\" textcolor rgb \"#222222\"",
+            "set cblabel \(PlotText.quoted("weight: blue negative, white 0, red positive" + (m < largest ? " (the largest, up to \(PlotText.fixed(Double(largest), 2)), in full colour)" : ""))) textcolor rgb \"#222222\"",
             "unset title",
             "set multiplot title TITLE",
         ]

@@ -109,3 +109,17 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     let e = #expect(throws: StreamError.self) { try WeightsPlot.make(input) }
     #expect(e?.detail.contains("2 inputs are not a W×H image") == true)
 }
+
+@Test func aFewExtremeWeightsDoNotSetTheColourRange() throws {
+    // 784 inputs × 2 units = 1568 weights: 1561 of ±0.1 and 7 (under 0.5%) of 3. The range stops at
+    // 0.1, and the colour bar says that the larger weights are drawn in full colour.
+    var w = Matrix(rows: 2, cols: 784)
+    for i in 0..<w.data.count { w.data[i] = i % 2 == 0 ? 0.1 : -0.1 }
+    for i in 0..<7 { w.data[i * 100] = 3 }
+    let net = Network(layers: [Dense(weight: w, bias: [0, 0], activation: .sigmoid),
+                               Dense(weight: Matrix([[1, 1]]), bias: [0], activation: .identity)],
+                      output: .sigmoid, classes: ["dress", "coat"])
+    let plot = try WeightsPlot.make(PlotInput(net.sections()))
+    #expect(plot.commands.contains("set cbrange [-0.1:0.1]"))
+    #expect(plot.commands.contains { $0.contains("(the largest, up to 3.00, in full colour)") })
+}
