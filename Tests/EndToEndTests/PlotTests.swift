@@ -229,3 +229,20 @@ func helpSaysWhatItReadsAndShowsAPipeline(_ kind: String) throws {
     #expect(PlotE2E.svgSize(svg) != nil)
     #expect(svg.contains("Coat or dress?"))
 }
+
+@Test func thePipelinesOfTheOtherStagesEndInPictures() throws {
+    let dir = try PlotE2E.directory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let circles = try PlotE2E.shell("nn-data circles --samples 200 --factor 0.5 --seed 1 | nn-fit --hidden 5 --epochs 300 "
+                                    + "| nn-eval | nn-plot boundary --resolution 40 --png circles.png", in: dir)
+    #expect(circles.status == 0, "\(circles.stderr)")
+    let images = try PlotE2E.shell("nn-data mnist --classes dress,coat --limit-train 300 --limit-test 60 "
+                                   + "| nn-fit --hidden 4 --batch-size 50 --epochs 2 | nn-eval > coat.nn "
+                                   + "&& nn-plot weights --png weights.png < coat.nn && nn-plot images --misclassified --png wrong.png < coat.nn "
+                                   + "&& nn-plot roc --svg roc.svg < coat.nn && nn-plot confusion --png confusion.png < coat.nn", in: dir)
+    #expect(images.status == 0, "\(images.stderr)")
+    for png in ["circles.png", "weights.png", "wrong.png", "confusion.png"] {
+        #expect(PlotE2E.pngSize(try Data(contentsOf: URL(fileURLWithPath: dir + "/" + png))) != nil, "\(png)")
+    }
+    #expect(PlotE2E.svgSize(try String(contentsOfFile: dir + "/roc.svg", encoding: .utf8)) != nil)
+}
