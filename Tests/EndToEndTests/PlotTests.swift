@@ -111,6 +111,10 @@ func theDataIsNumbersInBlocksThatGnuplotIndexes(_ c: PlotCase) throws {
     #expect(lines.allSatisfy { $0.count <= 80 })
     #expect(r.text.contains("Training loss: network 2-4-1 (sigmoid), sgd, lr 0.08, 80000 iterations"))
     #expect(r.text.contains("epoch"))
+    // Pictures alone (images, weights) it cannot draw: a usage error rather than an empty frame.
+    let images = try PlotE2E.shell("nn-plot images --terminal dumb < pictures.nn", in: dir)
+    #expect(images.status == 64)
+    #expect(images.stderr.contains("use --png FILE or --svg FILE"))
 }
 
 @Test func aModelFileTakesThePlaceOfOneInTheStream() throws {

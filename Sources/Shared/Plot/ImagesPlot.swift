@@ -66,6 +66,8 @@ public enum ImagesPlot {
             commands += layout.tileCommands(i, block: name, labels: labels)
         }
         commands.append("unset multiplot")
-        return Plot(kind: "images", title: title, size: layout.size, data: blocks, commands: commands)
+        var plot = Plot(kind: "images", title: title, size: layout.size, data: blocks, commands: commands)
+        plot.isPictures = true
+        return plot
     }
 }

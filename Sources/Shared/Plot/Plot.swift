@@ -59,6 +59,8 @@ public struct Plot: Sendable {
     public var data: [PlotData]
     /// Commands that follow the data blocks and `set title`; they name blocks as `$name`.
     public var commands: [String]
+    /// True when the plot is nothing but pictures, which the dumb terminal cannot draw.
+    public var isPictures = false
 
     public init(kind: String, title: String, size: PlotSize, data: [PlotData] = [], commands: [String] = []) {
         self.kind = kind

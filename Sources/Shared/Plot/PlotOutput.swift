@@ -49,6 +49,9 @@ public enum PlotOutput: Equatable, Sendable {
 
     /// Writes `plot` where this output says; `size` overrides the plot's own size.
     public func emit(_ plot: Plot, size: PlotSize?, gnuplot: String?, provenance: String? = nil) throws {
+        if plot.isPictures, self == .script(.dumb) || self == .stdout(.dumb) {
+            throw UsageError("\(plot.kind) draws pictures, which the dumb terminal cannot show; use --png FILE or --svg FILE")
+        }
         switch self {
         case .data:
             try PlotOutput.writeStdout(plot.dataText(provenance: provenance))

@@ -53,7 +53,9 @@ public enum WeightsPlot {
             commands += layout.tileCommands(u, block: name, labels: [(text: label, colour: "#222222")])
         }
         commands.append("unset multiplot")
-        return Plot(kind: "weights", title: title, size: layout.size, data: blocks, commands: commands)
+        var plot = Plot(kind: "weights", title: title, size: layout.size, data: blocks, commands: commands)
+        plot.isPictures = true
+        return plot
     }
 
     /// The picture shape of the inputs: `image=WxH` of train.x or test.x, else a square.
