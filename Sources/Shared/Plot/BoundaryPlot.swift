@@ -88,7 +88,7 @@ public enum BoundaryPlot {
         let p = try StreamScoring.predict(network, scored.section)
         let correct = (0..<p.rows).filter { p.predictedClass($0, threshold: Double(t)) == Int(scored.y[$0]) }.count
         var title = "Decision boundary: \(PlotStyle.summary(network))"
-        title += "\n\(scored.split) accuracy \(PlotText.fixed(Double(correct) / Double(max(p.rows, 1)), 3)) (\(correct) of \(p.rows))"
+        title += "\n\(scored.split) accuracy \(EvalReport.fixed(Double(correct) / Double(max(p.rows, 1)), decimals: 3)) (\(correct) of \(p.rows))"
         if k == 2 { title += ", threshold \(PlotText.number(t))" }
         return Plot(kind: "boundary", title: title, size: PlotSize(760, 720), data: [map.block, points], commands: commands)
     }

@@ -50,8 +50,8 @@ public enum LossPlot {
         var title = "Training loss"
         if let model = PlotStyle.summary(input, for: "loss") { title += ": \(model)" }
         let last = m.rows - 1
-        if let l = columns.firstIndex(of: "loss") { title += "\nfinal loss \(PlotText.fixed(Double(m[last, l]), 4))" }
-        if let v = columns.firstIndex(of: "val_accuracy") { title += ", validation accuracy \(PlotText.fixed(Double(m[last, v]), 3))" }
+        if let l = columns.firstIndex(of: "loss") { title += "\nfinal loss \(EvalReport.fixed(Double(m[last, l]), decimals: 4))" }
+        if let v = columns.firstIndex(of: "val_accuracy") { title += ", validation accuracy \(EvalReport.fixed(Double(m[last, v]), decimals: 3))" }
         return Plot(kind: "loss", title: title, size: PlotSize(800, 500), data: [block], commands: commands)
     }
 

@@ -1,5 +1,4 @@
-// Text for gnuplot: numbers as data rows, strings as quoted literals, and the short
-// fixed-point numbers that titles show ("AUC 0.9731").
+// Text for gnuplot: numbers as data rows, strings as quoted literals, lists in words.
 
 public enum PlotText {
     /// Space-separated shortest round-trip numbers, as a data row.
@@ -32,22 +31,6 @@ public enum PlotText {
             }
         }
         return out + "\""
-    }
-
-    /// `x` rounded to `digits` decimals, written out in full: fixed(0.97306, 3) = "0.973".
-    public static func fixed(_ x: Double, _ digits: Int) -> String {
-        guard x.isFinite else { return "\(x)" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let n = (abs(x) * scale).rounded()
-        let negative = x < 0 && n > 0
-        var whole = String(Int(n / scale))
-        if digits > 0 {
-            var frac = String(Int(n.truncatingRemainder(dividingBy: scale)))
-            while frac.count < digits { frac = "0" + frac }
-            whole += "." + frac
-        }
-        return negative ? "-" + whole : whole
     }
 
     /// Names for the parts of a list: "a", "a and b", "a, b and c".

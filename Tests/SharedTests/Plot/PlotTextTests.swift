@@ -3,16 +3,6 @@
 import Testing
 @testable import Shared
 
-@Test func fixedRoundsToTheGivenDecimals() {
-    #expect(PlotText.fixed(0.97306, 3) == "0.973")
-    #expect(PlotText.fixed(0.9736, 3) == "0.974")
-    #expect(PlotText.fixed(1, 4) == "1.0000")
-    #expect(PlotText.fixed(0.05, 1) == "0.1")
-    #expect(PlotText.fixed(-2.25, 1) == "-2.3")
-    #expect(PlotText.fixed(-0.0001, 2) == "0.00")
-    #expect(PlotText.fixed(12.5, 0) == "13")
-}
-
 @Test func quotedEscapesWhatGnuplotWouldReadAsSyntax() {
     #expect(PlotText.quoted("T-shirt/top") == "\"T-shirt/top\"")
     #expect(PlotText.quoted("a \"b\" \\ c") == "\"a \\\"b\\\" \\\\ c\"")
