@@ -33,13 +33,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        .systemLibrary(name: "CSIMD"),
         .target(
             name: "Shared",
             dependencies: [
                 "CZlib",
                 "COpenBLAS",
-                "CSIMD",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast

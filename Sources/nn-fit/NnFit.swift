@@ -20,7 +20,7 @@ struct NnFit: ParsableCommand {
 
         Example:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
-          nn-data mnist --classes dress,coat | nn-fit --hidden 16 --sgd --lr 0.005 --save coat.nn | nn-eval
+          nn-data mnist --classes dress,coat | nn-fit --sgd --save coat.nn | nn-eval
         """)
 
     @OptionGroup(title: "Model") var model: ModelOptions
@@ -58,30 +58,37 @@ struct NnFit: ParsableCommand {
 
             let reader = try StreamReader.standardInput()
             let writer = checkGradients ? StreamWriter(ByteWriter(fileDescriptor: open("/dev/null", O_WRONLY))) : StreamWriter.standardOutput(program: "nn-fit")
-            let input = try TrainingInput.read(from: reader, passingTo: writer)
-            var data = input.data
+            // One copy of the training rows: held out (permuted) in place, trained on where they are.
+            var input = try TrainingInput.read(from: reader, passingTo: writer)
             var network = try startingNetwork(input, options: &options)
+            let previousSteps = continueTraining ? network.training["steps"] : nil
             try options.validate()
-            if network.standardization == nil { network.standardization = input.standardization }
+            if network.standardization == nil {
+                network.standardization = input.standardization
+            } else if input.standardized {
+                guard input.standardization == nil || input.standardization == network.standardization else {
+                    throw StreamError(line: nil, "train.x was standardised with other statistics than the model being continued")
+                }
+            } else {
+                input.data.standardize(network.standardization!)
+            }
 
             if checkGradients {
-                let rows = Array(0..<min(8, data.trainRows))
-                let report = GradientCheck.run(network: network, x: data.x.rows(rows), y: rows.map { data.y[$0] },
+                let rows = Array(0..<min(8, input.data.trainRows))
+                let report = GradientCheck.run(network: network, x: input.data.x.rows(rows), y: rows.map { input.data.y[$0] },
                                                l2: options.l2, dropout: options.dropout, seed: options.seed)
                 printGradientReport(report)
                 if report.contains(where: { $0.maxRelativeError > GradientCheck.tolerance }) { Glibc.exit(ExitCode.software) }
                 return
             }
-            if let v = options.validation { try data.holdOut(fraction: v, seed: options.seed) }
+            if let v = options.validation { try input.data.holdOut(fraction: v, seed: options.seed) }
 
             let showProgress = !quiet && Stage.stderrIsTerminal
-            let trainer = Trainer(network: network, data: data, options: options)
+            let trainer = Trainer(network: network, data: input.data, options: options)
             let result = try trainer.run(progress: showProgress ? ProgressLine.show : nil)
             if showProgress { ProgressLine.finish() }
             network = result.network
-            if continueTraining, let previous = try? startingRecord(input).int("steps") {
-                network.training["previous_steps"] = String(previous)
-            }
+            if let previousSteps { network.training["previous_steps"] = previousSteps }
             for s in network.sections() { try writer.write(s) }
             try writer.write(result.curve.section)
             if let save {
@@ -134,10 +141,6 @@ struct NnFit: ParsableCommand {
             throw StreamError(line: nil, "--continue needs a model: none in the stream; give one with --model FILE")
         }
         return try Network(sections: input.modelSections)
-    }
-
-    func startingRecord(_ input: TrainingInput) throws -> Attributes {
-        try loadModel(input).training
     }
 
     func printGradientReport(_ report: [GradientCheckResult]) {

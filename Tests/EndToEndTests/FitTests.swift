@@ -103,6 +103,69 @@ struct FitTests {
         #expect(result.text.contains("ok: every error is within the tolerance"))
     }
 
+    @Test func standardisedTrainingRowsPutTheirStatisticsInTheModel() throws {
+        let stream = """
+        nn-stream 1
+        @train.x f32 4x2 standardized=true
+        -1 1
+        1 -1
+        -1 -1
+        1 1
+        @train.y i32 4x1 classes=a,b
+        0
+        1
+        0
+        1
+        @standardize.mean f32 1x2
+        10 20
+        @standardize.std f32 1x2
+        2 4
+        @end
+
+        """
+        let result = try run("nn-fit --epochs 5", stdin: Data(stream.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.lines
+        let mean = lines.firstIndex { $0.hasPrefix("@model.standardize.mean f32 1x2") }
+        let std = lines.firstIndex { $0.hasPrefix("@model.standardize.std f32 1x2") }
+        #expect(mean.map { lines[$0 + 1] } == "10 20")
+        #expect(std.map { lines[$0 + 1] } == "2 4")
+        // The statistics also pass through where they were.
+        #expect(lines.contains("@standardize.mean f32 1x2"))
+    }
+
+    @Test func aStandardisedModelContinuedOnRawRowsStandardisesThemFirst() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("m.nn").path
+        func stream(_ rows: [String], standardized: Bool) -> Data {
+            let attrs = standardized ? " standardized=true" : ""
+            let stats = standardized ? "@standardize.mean f32 1x2\n10 20\n@standardize.std f32 1x2\n2 4\n" : ""
+            return Data("nn-stream 1\n@train.x f32 4x2\(attrs)\n\(rows.joined(separator: "\n"))\n@train.y i32 4x1 classes=a,b\n0\n1\n0\n1\n\(stats)@end\n".utf8)
+        }
+        // The same rows, standardised ((x − mean)/std, exact here) and raw.
+        let standardised = stream(["-1 1", "1 -1", "-1 -1", "1 1"], standardized: true)
+        let raw = stream(["8 24", "12 16", "8 16", "12 24"], standardized: false)
+        #expect(try run("nn-fit --hidden 3 --epochs 5 --save \(shellQuoted(file)) > /dev/null", stdin: standardised).status == 0)
+        let onStandardised = try run("nn-fit --model \(shellQuoted(file)) --continue --epochs 5", stdin: standardised)
+        let onRaw = try run("nn-fit --model \(shellQuoted(file)) --continue --epochs 5", stdin: raw)
+        #expect(onStandardised.status == 0 && onRaw.status == 0, "\(onRaw.stderr)")
+        func model(_ r: PipelineResult) -> [String] { Array(r.lines.drop { !$0.hasPrefix("@model ") }.prefix { !$0.hasPrefix("@loss") }) }
+        #expect(!model(onRaw).isEmpty && model(onRaw) == model(onStandardised))
+    }
+
+    @Test func progressGoesToATerminalOnlyAndQuietSilencesIt() throws {
+        guard try run("command -v script").status == 0 else { return }
+        let fit = "nn-data blobs --samples 100 --centers 2 | nn-fit --hidden 3 --epochs 300"
+        let terminal = try run("script -qec \(shellQuoted(fit + " > /dev/null")) /dev/null")
+        #expect(terminal.text.contains("step=300/300 epoch=300 loss="), "\(terminal.text)")
+        #expect(terminal.text.contains("samples/s="))
+        let quiet = try run("script -qec \(shellQuoted(fit + " --quiet > /dev/null")) /dev/null")
+        #expect(!quiet.text.contains("step="))
+        let piped = try run(fit + " 2>&1 >/dev/null")
+        #expect(piped.text.isEmpty)
+    }
+
     static let badStreams: [(stream: String, message: String)] = [
         ("@train.x f32 2x1\n1\n2\n", "no train.y section"),
         ("@train.x f32 3x1\n1\n2\n3\n@train.y i32 2x1 classes=a,b\n0\n1\n", "train.x has 3 rows but train.y has 2"),

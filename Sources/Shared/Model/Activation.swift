@@ -45,33 +45,43 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    /// a = act(z) over n values, from z into a.
-    public func apply(_ z: UnsafePointer<Float>, into a: UnsafeMutablePointer<Float>, _ n: Int) {
-        switch self {
-        case .sigmoid: for i in 0..<n { a[i] = Activation.sigmoid(z[i]) }
-        case .tanh: for i in 0..<n { a[i] = tanhf(z[i]) }
-        case .relu: for i in 0..<n { a[i] = z[i] > 0 ? z[i] : 0 }
-        case .identity: a.update(from: z, count: n)
-        }
-    }
-
-    /// g ⊙= act'(z) over n values, from the pre-activations z. Written so that saturated units
-    /// keep their relative precision (a·(1−a) from a rounded a near 1 would lose it):
-    ///   σ'(z) = e^−|z| / (1 + e^−|z|)²,   tanh'(z) = 4e^−2|z| / (1 + e^−2|z|)²,   relu'(z) = [z > 0].
-    public func multiplyDerivative(_ g: UnsafeMutablePointer<Float>, preactivation z: UnsafePointer<Float>, _ n: Int) {
+    /// a = act(z) and d = act'(z) over n values, in one pass (d may be the same memory as z).
+    /// Both stay accurate where units saturate (a·(1−a) from a rounded a near 1 would not):
+    ///   σ(z) = 1/(1+e) for z ≥ 0, e/(1+e) for z < 0;   σ'(z) = e/(1+e)²;   e = e^−|z|
+    ///   tanh'(z) = 1 − tanh²(z) for |z| < 1/2, else 4e/(1+e)² with e = e^−2|z|
+    ///   relu(z) = max(z, 0);   relu'(z) = [z > 0]
+    public func apply(_ z: UnsafePointer<Float>, into a: UnsafeMutablePointer<Float>, derivative d: UnsafeMutablePointer<Float>, _ n: Int) {
         switch self {
         case .sigmoid:
             for i in 0..<n {
-                let e = expf(-abs(z[i])), d = 1 + e
-                g[i] *= e / (d * d)
+                let zi = z[i]
+                let e = expf(-abs(zi)), q = 1 / (1 + e)
+                a[i] = zi >= 0 ? q : e * q
+                d[i] = e * q * q
             }
         case .tanh:
             for i in 0..<n {
-                let e = expf(-2 * abs(z[i])), d = 1 + e
-                g[i] *= 4 * e / (d * d)
+                let zi = z[i]
+                let t = tanhf(zi)
+                a[i] = t
+                if abs(zi) < 0.5 {
+                    d[i] = 1 - t * t
+                } else {
+                    let e = expf(-2 * abs(zi)), q = 1 / (1 + e)
+                    d[i] = 4 * e * q * q
+                }
             }
-        case .relu: for i in 0..<n { g[i] = z[i] > 0 ? g[i] : 0 }
-        case .identity: break
+        case .relu:
+            for i in 0..<n {
+                let zi = z[i]
+                a[i] = zi > 0 ? zi : 0
+                d[i] = zi > 0 ? 1 : 0
+            }
+        case .identity:
+            for i in 0..<n {
+                a[i] = z[i]
+                d[i] = 1
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 // allocated once for at most `capacity` rows (no allocation per step).
 //   forward, layer l:   Z_l = A_{l−1} W_lᵀ + b_l,   A_l = act_l(Z_l)   (A_0 = X; the last layer's Z is the logits)
 //   backward:           dW_l = dZ_lᵀ A_{l−1},   db_l = Σ_rows dZ_l,   dZ_{l−1} = (dZ_l W_l) ⊙ act'_{l−1}(Z_{l−1})
+// act' is computed with act in the forward pass (one exponential for both) and kept.
 // With dropout, hidden outputs are multiplied by a mask of 0 or 1/(1−p) (inverted dropout), and
 // the same mask multiplies their gradient. The input's gradient is never needed, so never computed.
 
@@ -13,8 +14,8 @@ public final class BatchPass {
     public let capacity: Int
     public let dropout: Float
     private let outputs: [FloatBuffer]
-    /// Z_l of the hidden layers (their derivatives are taken from Z, not from A).
-    private let preactivations: [FloatBuffer]
+    /// act'(Z_l) of the hidden layers, from the forward pass.
+    private let derivatives: [FloatBuffer]
     private let deltas: [FloatBuffer]
     private let masks: [FloatBuffer]
     private let dropped: [FloatBuffer]
@@ -31,7 +32,7 @@ public final class BatchPass {
         self.dropout = dropout
         let widths = Array(layout.sizes.dropFirst())
         outputs = widths.map { FloatBuffer(count: capacity * $0) }
-        preactivations = widths.dropLast().map { FloatBuffer(count: capacity * $0) }
+        derivatives = widths.dropLast().map { FloatBuffer(count: capacity * $0) }
         deltas = widths.map { FloatBuffer(count: capacity * $0) }
         let hidden = dropout > 0 ? widths.dropLast() : []
         masks = hidden.map { FloatBuffer(count: capacity * $0) }
@@ -86,12 +87,13 @@ public final class BatchPass {
         for l in 0..<layout.layerCount {
             let nIn = layout.inputs(l), nOut = layout.outputs(l)
             let a = outputs[l].base
-            let z = l < preactivations.count ? preactivations[l].base : a
+            // Hidden layers: Z goes into the derivative buffer, which act' then overwrites.
+            let z = l < derivatives.count ? derivatives[l].base : a
             Kernels.gemm(transA: false, transB: true, m: m, n: nOut, k: nIn,
                          alpha: 1, a: layerInput(l, x, dropout: on), lda: nIn,
                          b: layout.weight(l, in: params), ldb: nIn, beta: 0, c: z, ldc: nOut)
             Elementwise.addRows(layout.bias(l, in: params), to: z, m: m, n: nOut)
-            if z != a { activations[l].apply(z, into: a, m * nOut) }
+            if z != a { activations[l].apply(z, into: a, derivative: z, m * nOut) }
             if on && l < masks.count {
                 let mask = masks[l].base, d = dropped[l].base
                 for i in 0..<(m * nOut) { d[i] = a[i] * mask[i] }
@@ -124,7 +126,7 @@ public final class BatchPass {
                     let mask = masks[l - 1].base
                     for i in 0..<(m * nIn) { prev[i] *= mask[i] }
                 }
-                activations[l - 1].multiplyDerivative(prev, preactivation: preactivations[l - 1].base, m * nIn)
+                Elementwise.multiply(prev, by: derivatives[l - 1].base, m * nIn)
             }
         }
         return loss

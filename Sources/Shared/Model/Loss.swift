@@ -32,9 +32,12 @@ public enum Loss {
         var total: Double = 0
         switch output {
         case .sigmoid:
+            // One exponential per row for both: e = e^−|z|, σ(z) = 1/(1+e) or e/(1+e), ℓ as above.
             for r in 0..<m {
-                total += binaryCrossEntropy(logit: z[r], label: labels[r])
-                grad[r] = (Activation.sigmoid(z[r]) - Float(labels[r])) * scale
+                let zr = z[r], y = labels[r]
+                let e = expf(-abs(zr)), q = 1 / (1 + e)
+                total += Double(max(zr, 0) - (y == 1 ? zr : 0)) + Double(log1pf(e))
+                grad[r] = ((zr >= 0 ? q : e * q) - Float(y)) * scale
             }
         case .softmax:
             for r in 0..<m {

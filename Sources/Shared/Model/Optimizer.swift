@@ -6,6 +6,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
 
 public enum OptimizerKind: Equatable, Sendable {
     case sgd(momentum: Float, nesterov: Bool)
@@ -69,14 +72,25 @@ public final class Optimizer {
         case .sgd(let mu, let nesterov):
             if let v = first.map({ $0.base + offset }) {
                 // g ← g + λθ;  v ← μv + g;  d = g + μv (Nesterov) or v;  θ ← θ − lr·d
-                for i in 0..<n {
+                Optimizer.forEach4(n) { i in
+                    let pi = load(p + i)
+                    let gi = load(g + i) + l2 * pi
+                    let vi = mu * load(v + i) + gi
+                    store(vi, v + i)
+                    store(pi - lr * (nesterov ? gi + mu * vi : vi), p + i)
+                } tail: { i in
                     let gi = g[i] + l2 * p[i]
                     v[i] = mu * v[i] + gi
                     p[i] -= lr * (nesterov ? gi + mu * v[i] : v[i])
                 }
             } else {
                 // θ ← θ − lr·(g + λθ)
-                for i in 0..<n { p[i] -= lr * (g[i] + l2 * p[i]) }
+                Optimizer.forEach4(n) { i in
+                    let pi = load(p + i)
+                    store(pi - lr * (load(g + i) + l2 * pi), p + i)
+                } tail: { i in
+                    p[i] -= lr * (g[i] + l2 * p[i])
+                }
             }
         case .adam(let b1, let b2, let eps):
             // Kingma & Ba 2015, https://arxiv.org/abs/1412.6980:
@@ -85,7 +99,54 @@ public final class Optimizer {
             let m = first!.base + offset, v = second!.base + offset
             let c1 = Float(1 / (1 - pow(Double(b1), Double(steps))))
             let c2 = Float(1 / (1 - pow(Double(b2), Double(steps))))
-            Kernels.adamStep(p, g, m, v, n, lr: lr, beta1: b1, beta2: b2, eps: eps, c1: c1, c2: c2, l2: l2)
+            Optimizer.forEach4(n) { i in
+                let pi = load(p + i)
+                let gi = load(g + i) + l2 * pi
+                let mi = b1 * load(m + i) + (1 - b1) * gi
+                let vi = b2 * load(v + i) + (1 - b2) * gi * gi
+                store(mi, m + i)
+                store(vi, v + i)
+                store(pi - lr * (mi * c1) / (squareRoot(vi * c2) + eps), p + i)
+            } tail: { i in
+                let gi = g[i] + l2 * p[i]
+                m[i] = b1 * m[i] + (1 - b1) * gi
+                v[i] = b2 * v[i] + (1 - b2) * gi * gi
+                p[i] -= lr * (m[i] * c1) / ((v[i] * c2).squareRoot() + eps)
+            }
         }
     }
+
+    /// Calls `body(i)` for i = 0, 4, 8, ... while 4 values remain, then `tail(i)` for the rest
+    /// (the same arithmetic lane by lane, so results do not depend on where a segment starts).
+    /// Four lanes: one SSE register each, so the Adam update keeps all its values in registers.
+    @inline(__always)
+    private static func forEach4(_ n: Int, _ body: (Int) -> Void, tail: (Int) -> Void) {
+        var i = 0
+        while i + 4 <= n { body(i); i += 4 }
+        while i < n { tail(i); i += 1 }
+    }
+}
+
+@inline(__always)
+private func load(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
+}
+
+@inline(__always)
+private func load(_ p: UnsafeMutablePointer<Float>) -> SIMD4<Float> { load(UnsafePointer(p)) }
+
+@inline(__always)
+private func store(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
+}
+
+/// √x lane by lane in one instruction (SIMD's own squareRoot() goes one lane at a time
+/// through libm); correctly rounded either way, so the tail loop's scalar √ agrees.
+@inline(__always)
+private func squareRoot(_ x: SIMD4<Float>) -> SIMD4<Float> {
+    #if arch(x86_64)
+    return _mm_sqrt_ps(x)
+    #else
+    return x.squareRoot()
+    #endif
 }

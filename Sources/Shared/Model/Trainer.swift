@@ -77,15 +77,51 @@ public final class Trainer {
             TrainingDiverged(step: step, loss: loss, lr: Double(lr), lrWasGiven: options.lr != nil)
         }
 
+        var permutation: [Int] = []
+        // Steps step..<end (full batch: one step) at learning rate lr; returns Σ ℓ, the rows seen, the next step.
+        func takeSteps(from step: Int, to end: Int, lr: Float) throws -> (loss: Double, rows: Int, next: Int) {
+            var total: Double = 0
+            switch options.method {
+            case .fullBatch:
+                let loss = gradient(nil, start: 0, count: n)
+                guard loss.isFinite else { throw diverged(loss, at: step + 1, lr: lr) }
+                optimizer.step(params, grads, lr: lr)
+                return (loss, n, step + 1)
+            case .minibatch(let b):
+                if step % perEpoch == 0 { permutation = shuffleRandom.permutation(n) }
+                var rows = 0
+                for s in step..<end {
+                    let lo = (s % perEpoch) * b, hi = min(lo + b, n)
+                    let loss = gradient(permutation[lo..<hi], start: 0, count: hi - lo)
+                    guard loss.isFinite else { throw diverged(loss, at: s + 1, lr: lr) }
+                    optimizer.step(params, grads, lr: lr)
+                    total += loss
+                    rows += hi - lo
+                }
+                return (total, rows, end)
+            case .sgd:
+                if let sample {
+                    let r = sample.run(params, x: x, labels: y, rows: n, steps: end - step, lr: lr, l2: Float(options.l2), random: &sampleRandom)
+                    if let failed = r.failedStep { throw diverged(.nan, at: step + failed + 1, lr: lr) }
+                    return (r.loss, end - step, end)
+                }
+                for s in step..<end {
+                    let loss = gradient(nil, start: sampleRandom.below(n), count: 1)
+                    guard loss.isFinite else { throw diverged(loss, at: s + 1, lr: lr) }
+                    optimizer.step(params, grads, lr: lr)
+                    total += loss
+                }
+                return (total, end - step, end)
+            }
+        }
+
         let logBySteps = options.method == .sgd && validation == nil
         let epochs = (total + perEpoch - 1) / perEpoch
         let logEvery = logBySteps ? max(1, total / 200) : max(1, epochs / 1000)
         var curve = LossCurve(columns: (logBySteps ? ["step", "loss"] : ["epoch", "loss"]) + (validation != nil ? ["val_loss", "val_accuracy"] : []))
         var epochLoss = 0.0, epochSamples = 0, windowLoss = 0.0, windowSamples = 0, samplesSeen = 0
         var previousEpochLoss: Double?
-        var best: (loss: Double, epoch: Int, params: FloatBuffer)?
-        var sinceBest = 0
-        var permutation: [Int] = []
+        var early = EarlyStopping(patience: patience)
         var stopped = StopReason.limit
         var step = 0
         let clock = Stopwatch()
@@ -96,44 +132,11 @@ public final class Trainer {
             let lr = schedule.rate(base: options.effectiveLR, epoch: epoch)
             var end = min(total, (epoch + 1) * perEpoch)
             if logBySteps { end = min(end, (step / logEvery + 1) * logEvery) }
-            let before = epochLoss, samplesBefore = epochSamples
-            switch options.method {
-            case .fullBatch:
-                let loss = gradient(nil, start: 0, count: n)
-                guard loss.isFinite else { throw diverged(loss, at: step + 1, lr: lr) }
-                optimizer.step(params, grads, lr: lr)
-                epochLoss += loss
-                epochSamples += n
-            case .minibatch(let b):
-                if step % perEpoch == 0 { permutation = shuffleRandom.permutation(n) }
-                for s in step..<end {
-                    let lo = (s % perEpoch) * b, hi = min(lo + b, n)
-                    let loss = gradient(permutation[lo..<hi], start: 0, count: hi - lo)
-                    guard loss.isFinite else { throw diverged(loss, at: s + 1, lr: lr) }
-                    optimizer.step(params, grads, lr: lr)
-                    epochLoss += loss
-                    epochSamples += hi - lo
-                }
-            case .sgd:
-                if let sample {
-                    let r = sample.run(params, x: x, labels: y, rows: n, steps: end - step, lr: lr, l2: Float(options.l2), random: &sampleRandom)
-                    if let failed = r.failedStep { throw diverged(.nan, at: step + failed + 1, lr: lr) }
-                    epochLoss += r.loss
-                } else {
-                    for s in step..<end {
-                        let loss = gradient(nil, start: sampleRandom.below(n), count: 1)
-                        guard loss.isFinite else { throw diverged(loss, at: s + 1, lr: lr) }
-                        optimizer.step(params, grads, lr: lr)
-                        epochLoss += loss
-                    }
-                }
-                epochSamples += end - step
-            }
-            let seen = epochSamples - samplesBefore
-            windowLoss += epochLoss - before
-            windowSamples += seen
-            samplesSeen += seen
-            step = options.method == .fullBatch ? step + 1 : end
+            let taken = try takeSteps(from: step, to: end, lr: lr)
+            epochLoss += taken.loss; epochSamples += taken.rows
+            windowLoss += taken.loss; windowSamples += taken.rows
+            samplesSeen += taken.rows
+            step = taken.next
 
             if logBySteps && (step % logEvery == 0 || step == total) {
                 curve.append([Double(step), windowLoss / Double(windowSamples)])
@@ -149,15 +152,7 @@ public final class Trainer {
                     let v = validation.evaluate(params)
                     validated = v
                     if !v.loss.isFinite { throw diverged(v.loss, at: step, lr: lr) }
-                    if best == nil || v.loss < best!.loss {
-                        let copy = best?.params ?? FloatBuffer(count: layout.count)
-                        copy.copy(from: params)
-                        best = (v.loss, completed, copy)
-                        sinceBest = 0
-                    } else {
-                        sinceBest += 1
-                        if sinceBest >= patience { stopped = .patience }
-                    }
+                    if early.record(loss: v.loss, epoch: completed, params: params) { stopped = .patience }
                 }
                 if !logBySteps && (completed % logEvery == 0 || step == total || stopped != .limit) {
                     var row = [Double(completed), meanLoss]
@@ -176,6 +171,7 @@ public final class Trainer {
             }
             if stopped != .limit { break }
         }
+        let best = early.best
         if let best { params.copy(from: best.params) }
         layout.store(params, into: &network)
         var record = options.record(rows: n)

@@ -34,6 +34,16 @@ public struct TrainingData: Sendable {
     public var validationRows: Int { x.rows - trainRows }
     public var features: Int { x.cols }
 
+    /// Applies a model's standardisation to the features in place (a model trained on
+    /// standardised rows, trained further on raw ones).
+    public mutating func standardize(_ s: Standardization) {
+        precondition(s.mean.count == x.cols)
+        let c = x.cols
+        x.data.withUnsafeMutableBufferPointer { d in
+            for i in 0..<d.count { d[i] = (d[i] - s.mean[i % c]) / s.std[i % c] }
+        }
+    }
+
     /// Holds out round(fraction · rows) rows, chosen at random (seeded), for validation: they move
     /// to the end; both parts keep their original order.
     public mutating func holdOut(fraction: Double, seed: UInt64) throws {

@@ -65,34 +65,3 @@ public struct TrainingDiverged: UserFacingError {
         return "loss became \(what) at step \(step); try a smaller --lr (now \(NumberFormat.short(lr)))"
     }
 }
-
-/// Loss and accuracy on the held-out validation rows, in blocks of at most `Trainer.blockRows`.
-final class Validation {
-    let x: UnsafePointer<Float>
-    let y: UnsafePointer<Int32>
-    let rows: Int
-    let pass: BatchPass
-
-    init(network: Network, x: UnsafePointer<Float>, y: UnsafePointer<Int32>, rows: Int) {
-        self.x = x
-        self.y = y
-        self.rows = rows
-        pass = BatchPass(network: network, capacity: min(rows, Trainer.blockRows))
-    }
-
-    func evaluate(_ params: FloatBuffer) -> (loss: Double, accuracy: Double) {
-        var loss: Double = 0
-        var correct = 0
-        var start = 0
-        let width = pass.layout.sizes[0], k = pass.layout.sizes.last!
-        while start < rows {
-            let m = min(pass.capacity, rows - start)
-            let z = pass.forward(params, x + start * width, rows: m)
-            let r = Loss.evaluate(pass.output, logits: z, labels: y + start, m: m, k: k)
-            loss += r.loss
-            correct += r.correct
-            start += m
-        }
-        return (loss / Double(rows), Double(correct) / Double(rows))
-    }
-}

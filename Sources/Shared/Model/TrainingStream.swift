@@ -7,6 +7,8 @@ public struct TrainingInput {
     /// The statistics train.x was standardised with (train.x has standardized=true and the
     /// stream carries standardize.mean/std).
     public var standardization: Standardization?
+    /// train.x says standardized=true.
+    public var standardized: Bool
     /// The model sections that were in the stream (dropped from the output: training replaces them).
     public var modelSections: [Section]
 
@@ -72,6 +74,7 @@ public struct TrainingInput {
             }
             standardization = Standardization(mean: mean, std: std)
         }
-        return TrainingInput(data: data, standardization: standardization, modelSections: modelSections)
+        return TrainingInput(data: data, standardization: standardization, standardized: xHeader.attributes["standardized"] == "true",
+                             modelSections: modelSections)
     }
 }

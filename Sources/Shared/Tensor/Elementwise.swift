@@ -11,13 +11,20 @@ public enum Elementwise {
         }
     }
 
-    /// out[j] = Σ_r a[r, j] over the m rows of the m × n matrix `a` (rows added in order).
+    /// out[j] = Σ_r a[r, j] over the m rows of the m × n matrix `a`, rows added in order
+    /// (so both loops below give the same sums): a few columns one at a time in a register,
+    /// many columns a row at a time with the vector kernel.
     @inline(__always)
     public static func columnSums(_ a: UnsafePointer<Float>, m: Int, n: Int, into out: UnsafeMutablePointer<Float>, accumulate: Bool) {
-        if !accumulate { out.update(repeating: 0, count: n) }
-        for r in 0..<m {
-            let row = a + r * n
-            for j in 0..<n { out[j] += row[j] }
+        if n < 16 {
+            for j in 0..<n {
+                var s: Float = accumulate ? out[j] : 0
+                for r in 0..<m { s += a[r * n + j] }
+                out[j] = s
+            }
+        } else {
+            if !accumulate { out.update(repeating: 0, count: n) }
+            for r in 0..<m { Kernels.axpy(1, a + r * n, out, n) }
         }
     }
 
@@ -25,6 +32,12 @@ public enum Elementwise {
     @inline(__always)
     public static func scale(_ x: UnsafeMutablePointer<Float>, _ n: Int, by alpha: Float) {
         for i in 0..<n { x[i] *= alpha }
+    }
+
+    /// x ⊙= y over n values.
+    @inline(__always)
+    public static func multiply(_ x: UnsafeMutablePointer<Float>, by y: UnsafePointer<Float>, _ n: Int) {
+        for i in 0..<n { x[i] *= y[i] }
     }
 
     /// Σ x[i]² in Float64.
