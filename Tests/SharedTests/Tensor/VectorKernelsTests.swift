@@ -73,3 +73,20 @@ private let lengths = [0, 1, 15, 16, 17, 31, 32, 33, 48, 100, 784]
     Kernels.ger(m: m, n: n, alpha: -0.5, x: x, y: y, a: &a, lda: n)
     #expect(a == expected)
 }
+
+@Test func axpyDotUpdatesLikeAxpyAndReturnsTheUpdatedDot() {
+    var rng = Random(seed: 7)
+    for n in lengths {
+        let x = randomVector(n, &rng), y = randomVector(n, &rng)
+        var w = randomVector(n, &rng)
+        var expected = w
+        Kernels.axpy(-0.25, x, &expected, n)
+        let s = Kernels.axpyDot(-0.25, x, &w, y, n)
+        // The update is element-wise, one rounding each: the same bits as axpy.
+        #expect(w.map(\.bitPattern) == expected.map(\.bitPattern), "n=\(n)")
+        // The sum, over the updated w, within γ_n Σ|w||y| of the exact one (Higham).
+        let exact = zip(w, y).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+        let magnitude = zip(w, y).reduce(0.0) { $0 + abs(Double($1.0) * Double($1.1)) }
+        #expect(abs(Double(s) - exact) <= Double(n + 1) * Double(Float.ulpOfOne) / 2 * magnitude, "n=\(n)")
+    }
+}
