@@ -89,7 +89,7 @@ struct NnEval: ParsableCommand {
                 return
             }
             Stage.requirePipedInput("nn-eval")
-            let network = try model.map { try StreamScoring.loadModel(path: $0) }
+            let network = try model.map { try Network(file: $0) }
             let scoring = StreamScoring(model: network, modelOrigin: model ?? "the stream", writer: writer)
             try scoring.consume(StreamReader.standardInput())
             let (sets, source) = try scoring.finish(threshold: t)

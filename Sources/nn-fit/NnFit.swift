@@ -135,7 +135,7 @@ struct NnFit: ParsableCommand {
 
     func loadModel(_ input: TrainingInput) throws -> Network {
         if let modelFile {
-            return try Network(sections: try StreamReader.open(path: modelFile).readAll().sections)
+            return try Network(file: modelFile)
         }
         guard !input.modelSections.isEmpty else {
             throw StreamError(line: nil, "--continue needs a model: none in the stream; give one with --model FILE")

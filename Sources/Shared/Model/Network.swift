@@ -61,12 +61,22 @@ public struct Standardization: Equatable, Sendable {
     }
 
     public func apply(_ x: Matrix) -> Matrix {
-        precondition(x.cols == mean.count)
         var y = x
-        for r in 0..<x.rows {
-            for c in 0..<x.cols { y.data[r * x.cols + c] = (x.data[r * x.cols + c] - mean[c]) / std[c] }
-        }
+        applyInPlace(&y)
         return y
+    }
+
+    /// x ← (x − mean) / std, row by row, with the same operations as `apply(row:into:)`.
+    public func applyInPlace(_ x: inout Matrix) {
+        precondition(x.cols == mean.count)
+        let c = x.cols
+        guard c > 0 else { return }
+        x.data.withUnsafeMutableBufferPointer { d in
+            for r in 0..<(d.count / c) {
+                let row = d.baseAddress! + r * c
+                apply(row: UnsafeBufferPointer(start: row, count: c), into: row)
+            }
+        }
     }
 }
 

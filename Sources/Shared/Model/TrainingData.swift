@@ -37,11 +37,7 @@ public struct TrainingData: Sendable {
     /// Applies a model's standardisation to the features in place (a model trained on
     /// standardised rows, trained further on raw ones).
     public mutating func standardize(_ s: Standardization) {
-        precondition(s.mean.count == x.cols)
-        let c = x.cols
-        x.data.withUnsafeMutableBufferPointer { d in
-            for i in 0..<d.count { d[i] = (d[i] - s.mean[i % c]) / s.std[i % c] }
-        }
+        s.applyInPlace(&x)
     }
 
     /// Holds out round(fraction · rows) rows, chosen at random (seeded), for validation: they move

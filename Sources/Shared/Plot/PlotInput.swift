@@ -40,7 +40,7 @@ public struct PlotInput {
 
     /// Reads the model of a file written by `nn-fit --save` (or any stream holding a model).
     public mutating func loadModel(path: String) throws {
-        modelFile = try StreamScoring.loadModel(path: path)
+        modelFile = try Network(file: path)
     }
 
     public subscript(name: String) -> Section? { sections[name] }

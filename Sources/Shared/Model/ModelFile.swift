@@ -1,8 +1,9 @@
-// Reading the model a stream file holds (`nn-eval --model FILE`), with errors that name the file.
+// Reading the model a stream file holds (`--model FILE` in nn-fit, nn-eval and nn-plot),
+// with errors that name the file.
 
-extension StreamScoring {
+extension Network {
     /// The model held in a stream file (as `nn-fit --save` writes it); other sections are ignored.
-    public static func loadModel(path: String) throws -> Network {
+    public init(file path: String) throws {
         do {
             let reader = try StreamReader.open(path: path)
             var sections: [Section] = []
@@ -13,7 +14,7 @@ extension StreamScoring {
             guard sections.contains(where: { $0.name == "model" }) else {
                 throw InputFileError(path: path, line: nil, detail: "holds no model section; write one with nn-fit --save FILE")
             }
-            return try Network(sections: sections)
+            try self.init(sections: sections)
         } catch let e as StreamError {
             throw InputFileError(path: path, line: e.line, detail: e.detail)
         }
