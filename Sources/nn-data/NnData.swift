@@ -13,7 +13,7 @@ struct NnData: ParsableCommand {
         and test.y to stdout; standardize and split read a stream on stdin and
         write one; info summarises a stream for people. Example:
           nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval
-        """,
+        """ + HelpText.exitStatus,
         subcommands: [MnistCommand.self, Csv.self, BlobsCommand.self, CirclesCommand.self, MoonsCommand.self,
                       Standardize.self, Split.self, Info.self]
     )

@@ -21,7 +21,7 @@ struct NnFit: ParsableCommand {
         Example:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
           nn-data mnist --classes dress,coat | nn-fit --sgd --save coat.nn | nn-eval
-        """)
+        """ + HelpText.interruptedTraining + HelpText.exitStatus)
 
     @OptionGroup(title: "Model") var model: ModelOptions
     @OptionGroup(title: "Optimisation") var optimizer: OptimizerOptions
@@ -85,19 +85,21 @@ struct NnFit: ParsableCommand {
 
             let showProgress = !quiet && Stage.stderrIsTerminal
             let trainer = Trainer(network: network, data: input.data, options: options)
-            let result = try trainer.run(progress: showProgress ? ProgressLine.show : nil)
+            Interrupt.catchSignals()
+            let result = try trainer.run(progress: showProgress ? ProgressLine.show : nil, shouldStop: { Interrupt.isRequested })
+            Interrupt.restoreDefaults()
             if showProgress { ProgressLine.finish() }
             network = result.network
             if let previousSteps { network.training["previous_steps"] = previousSteps }
+            if result.stopped == .interrupted, let signal = Interrupt.requested {
+                // The model so far goes to --save; stdout gets no @end, so it cannot pass for a finished run.
+                if let save { try network.save(to: save) }
+                Stage.printError("nn-fit: " + result.interruptionMessage(Interrupt.word(for: signal), savedTo: save))
+                Glibc.exit(Interrupt.exitCode(for: signal))
+            }
             for s in network.sections() { try writer.write(s) }
             try writer.write(result.curve.section)
-            if let save {
-                try AtomicFile.write(save) { out in
-                    let w = StreamWriter(out, provenance: Provenance.line(program: "nn-fit"))
-                    for s in network.sections() { try w.write(s) }
-                    try w.end()
-                }
-            }
+            if let save { try network.save(to: save) }
             try writer.end()
         }
     }

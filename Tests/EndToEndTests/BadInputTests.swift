@@ -26,7 +26,7 @@ private func expectFailure(_ script: String, status: Int32, _ fragment: String, 
 
 @Test func truncatedStreamNamesTheLineItEndsOn() throws {
     // 5 lines: magic, comment, header, two of 80 rows.
-    try expectFailure("nn-data blobs | head -5 | nn-data info", status: 65, "line 6: section train.x (header on line 3) ends after 2 of 80 rows: truncated stream")
+    try expectFailure("nn-data blobs | head -5 | nn-data info", status: 65, "line 6: truncated input: section train.x (header on line 3) ends after 2 of 80 rows (the stage before this one probably failed)")
 }
 
 @Test func wrongVersionIsRefusedOnLine1() throws {
@@ -43,8 +43,8 @@ private func expectFailure(_ script: String, status: Int32, _ fragment: String, 
 }
 
 @Test func emptyInputIsRefused() throws {
-    try expectFailure("nn-data info < /dev/null", status: 65, "line 1: empty input")
-    try expectFailure("nn-data split < /dev/null", status: 65, "line 1: empty input")
+    try expectFailure("nn-data info < /dev/null", status: 65, "line 1: truncated input: the input is empty")
+    try expectFailure("nn-data split < /dev/null", status: 65, "line 1: truncated input: the input is empty")
     try expectFailure("nn-data csv - < /dev/null", status: 65, "line 1: empty CSV input")
 }
 
@@ -66,7 +66,7 @@ private func expectFailure(_ script: String, status: Int32, _ fragment: String, 
     let r = try run("printf 'a,b\\nx y,1\\n' | nn-data csv - | nn-data standardize", pipefail: false)
     #expect(r.status == 65)
     #expect(r.stderr.contains("nn-data: error: line 2, column 1: expected a number"))
-    #expect(r.stderr.contains("nn-data: error: line 1: empty input"))
+    #expect(r.stderr.contains("nn-data: error: line 1: truncated input: the input is empty"))
 }
 
 @Test func missingMnistDirectoryIsExit66WithTheAptCommand() throws {

@@ -47,11 +47,11 @@ let dataOnly = "nn-stream 1\n@test.x f32 2x2\n0 1\n1 0\n@test.y i32 2x1\n0\n1\n@
 @Test func truncatedStreamIsExit65AndNothingDownstreamLooksComplete() throws {
     let cut = String(logisticStream.prefix(while: { $0 != "@" })) + "@train.x f32 4x2\n0 0\n"
     try expectRefusal("nn-eval < s.nn | cat", files: ["s.nn": cut], status: 65,
-                      message: "nn-eval: error: line 5: section train.x (header on line 3) ends after 1 of 4 rows: truncated stream")
+                      message: "nn-eval: error: line 5: truncated input: section train.x (header on line 3) ends after 1 of 4 rows (the stage before this one probably failed)")
 }
 
 @Test func emptyInputIsExit65() throws {
-    try expectRefusal("nn-eval < /dev/null", files: [:], status: 65, message: "nn-eval: error: line 1: empty input")
+    try expectRefusal("nn-eval < /dev/null", files: [:], status: 65, message: "nn-eval: error: line 1: truncated input: the input is empty, expected 'nn-stream 1' (the stage before this one probably failed)")
 }
 
 @Test func conflictingOptionsAreUsageErrors() throws {

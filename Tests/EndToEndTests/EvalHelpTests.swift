@@ -46,6 +46,22 @@ Examples:
   nn-data csv new.csv --test-size 1 | nn-eval --model m.nn --json
   nn-eval --scores s.txt --logits --json
 
+EXIT STATUS
+  0    Success; also when a reader downstream closed the pipe (| head).
+  64   Usage: a bad option or argument, or stdin is a terminal, not a stream.
+  65   Bad data: a malformed or truncated stream, CSV or idx file; a model
+       that does not fit the data; training that diverged.
+  66   An input file is missing or cannot be opened.
+  69   Unavailable: gnuplot is not installed (nn-plot).
+  70   Internal error: a bug; please report it.
+  74   I/O error: reading or writing failed, or an output file cannot be
+       created.
+  130  Interrupted by Ctrl-C (SIGINT); 143 terminated by SIGTERM.
+
+A stage that fails never ends its output with '@end', so the stage after it
+fails too ("truncated input") instead of working on part of the data. Under
+'set -o pipefail' a pipeline's status is that of its first failing stage.
+
 USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--quiet]
 
 OPTIONS:

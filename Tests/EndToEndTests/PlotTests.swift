@@ -164,7 +164,7 @@ func missingOrUnsuitableSectionsAreBadData(kind: String, stream: String, message
     try "old picture".write(toFile: dir + "/out.png", atomically: false, encoding: .utf8)
     let r = try PlotE2E.shell("head -c 2000 rings.nn | nn-plot scatter --png out.png", in: dir)
     #expect(r.status == 65)
-    #expect(r.stderr.contains("truncated stream"), "\(r.stderr)")
+    #expect(r.stderr.contains("truncated input"), "\(r.stderr)")
     #expect(try String(contentsOfFile: dir + "/out.png", encoding: .utf8) == "old picture")
     let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasSuffix(".nn") }
     #expect(files == ["out.png"], "a temporary file was left behind: \(files)")

@@ -5,14 +5,25 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArgumentParser
 
 public enum Stage {
     /// Runs `body`; a UserFacingError becomes a one-line message on stderr and its exit code.
+    /// The argument parser's own errors (a ValidationError is exit 64) go on to it; any other
+    /// error is a bug: exit 70.
     public static func guarded(_ program: String, _ body: () throws -> Void) rethrows {
         do {
             try body()
         } catch let e as UserFacingError {
             fail(program, e.message, exitCode: e.exitCode)
+        } catch let e as ValidationError {
+            throw e
+        } catch let e as CleanExit {
+            throw e
+        } catch let e as ArgumentParser.ExitCode {
+            throw e
+        } catch {
+            fail(program, "internal error (a bug; please report it): \(error)", exitCode: ExitCode.software)
         }
     }
 

@@ -1,5 +1,5 @@
-// Reading the model a stream file holds (`--model FILE` in nn-fit, nn-eval and nn-plot),
-// with errors that name the file.
+// Reading the model a stream file holds (`--model FILE` in nn-fit, nn-eval and nn-plot), with
+// errors that name the file, and writing one (`nn-fit --save FILE`).
 
 extension Network {
     /// The model held in a stream file (as `nn-fit --save` writes it); other sections are ignored.
@@ -17,6 +17,17 @@ extension Network {
             try self.init(sections: sections)
         } catch let e as StreamError {
             throw InputFileError(path: path, line: e.line, detail: e.detail)
+        }
+    }
+}
+
+extension Network {
+    /// Writes the model alone as a stream file (`nn-fit --save`), whole or not at all (AtomicFile).
+    public func save(to path: String, program: String = "nn-fit") throws {
+        try AtomicFile.write(path) { out in
+            let w = StreamWriter(out, provenance: Provenance.line(program: program))
+            for s in sections() { try w.write(s) }
+            try w.end()
         }
     }
 }

@@ -1,6 +1,6 @@
 // The training loop every method and optimiser shares: steps grouped into epochs, the
 // learning-rate schedule, the loss curve, stopping on tol or patience (keeping the best
-// weights), and refusing to go on once the loss is no longer finite.
+// weights), stopping when asked to (Ctrl-C), and refusing to go on once the loss is no longer finite.
 
 public final class Trainer {
     public let options: TrainingOptions
@@ -15,15 +15,19 @@ public final class Trainer {
         self.options = options
     }
 
-    public func run(progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingResult {
+    /// Trains until a stopping rule holds, or until `shouldStop` (asked between epochs, or
+    /// between logged groups of steps) says to: then the result keeps the best weights so far
+    /// (by validation loss), else the latest, and stops with `.interrupted`.
+    public func run(progress: ((TrainingProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil) throws -> TrainingResult {
         try data.x.data.withUnsafeBufferPointer { x in
             try data.y.withUnsafeBufferPointer { y in
-                try run(x.baseAddress!, y.baseAddress!, progress: progress)
+                try run(x.baseAddress!, y.baseAddress!, progress: progress, shouldStop: shouldStop)
             }
         }
     }
 
-    private func run(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, progress: ((TrainingProgress) -> Void)?) throws -> TrainingResult {
+    private func run(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, progress: ((TrainingProgress) -> Void)?,
+                     shouldStop: (() -> Bool)?) throws -> TrainingResult {
         let n = data.trainRows, validationRows = data.validationRows
         let layout = ParameterLayout(sizes: network.sizes)
         let params = layout.buffer(from: network), grads = FloatBuffer(count: layout.count)
@@ -169,6 +173,7 @@ public final class Trainer {
                                           samplesPerSecond: Double(samplesSeen) / max(clock.seconds, 1e-9),
                                           secondsLeft: clock.seconds / Double(step) * Double(total - step)))
             }
+            if stopped == .limit, step < total, let shouldStop, shouldStop() { stopped = .interrupted }
             if stopped != .limit { break }
         }
         let best = early.best
@@ -179,7 +184,8 @@ public final class Trainer {
         record["stopped"] = stopped.rawValue
         if let best { record["best_epoch"] = String(best.epoch) }
         network.training = record
-        return TrainingResult(network: network, curve: curve, steps: step, stopped: stopped, bestEpoch: best?.epoch)
+        return TrainingResult(network: network, curve: curve, steps: step, stopped: stopped, bestEpoch: best?.epoch,
+                              epochs: (step + perEpoch - 1) / perEpoch, plannedEpochs: epochs)
     }
 
     /// The most rows one forward/backward block holds: bounds the workspace of full-batch training.

@@ -8,6 +8,8 @@ public enum StopReason: String, Sendable {
     case tol
     /// The validation loss did not improve for --patience epochs.
     case patience
+    /// Asked to stop from outside (Ctrl-C, SIGTERM) before any rule held.
+    case interrupted
 }
 
 public struct TrainingResult: Sendable {
@@ -17,6 +19,9 @@ public struct TrainingResult: Sendable {
     public var stopped: StopReason
     /// The epoch whose weights were kept (with --validation).
     public var bestEpoch: Int?
+    /// Epochs begun (the last may be partial), of the planned number.
+    public var epochs: Int
+    public var plannedEpochs: Int
 }
 
 /// The `loss` section: one row per logged epoch (or step), with named columns.
@@ -63,5 +68,20 @@ public struct TrainingDiverged: UserFacingError {
     public var message: String {
         let what = loss.isNaN ? "NaN" : "infinite"
         return "loss became \(what) at step \(step); try a smaller --lr (now \(NumberFormat.short(lr)))"
+    }
+}
+
+extension TrainingResult {
+    /// The one line nn-fit prints when a signal stopped training (`signalWord`: "interrupted"
+    /// or "terminated"): where it stopped and which weights went to `savedTo`, if anywhere.
+    public func interruptionMessage(_ signalWord: String, savedTo path: String?) -> String {
+        var text = "\(signalWord) at epoch \(epochs) of \(plannedEpochs)"
+        guard let path else { return text + "; nothing saved (no --save)" }
+        if let bestEpoch {
+            text += "; saved the model of epoch \(bestEpoch) (lowest validation loss) to \(path)"
+        } else {
+            text += "; saved the model as it was to \(path)"
+        }
+        return text
     }
 }

@@ -15,6 +15,8 @@ public final class LineReader {
     private var eof = false
     private let ownsDescriptor: Bool
     public private(set) var lineNumber = 0
+    /// True once the input ended in the middle of a line (its last line has no "\n").
+    public private(set) var endedMidLine = false
 
     /// Lines longer than this are refused (a row of 10^6 f32 values fits).
     public static let maxLineLength = 64 << 20
@@ -33,6 +35,11 @@ public final class LineReader {
         if fd < 0 {
             if errno == ENOENT { throw IOError.missing(path) }
             throw IOError("\(path): cannot open: \(String(cString: strerror(errno)))", exitCode: ExitCode.noInput)
+        }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw IOError("\(path): is a directory, not a file", exitCode: ExitCode.noInput)
         }
         return LineReader(fileDescriptor: fd, ownsDescriptor: true)
     }
@@ -61,6 +68,7 @@ public final class LineReader {
                     let line = UnsafeBufferPointer(start: buffer + start, count: end - start)
                     start = end
                     lineNumber += 1
+                    endedMidLine = true
                     return try body(line)
                 }
                 return nil

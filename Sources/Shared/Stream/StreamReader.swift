@@ -15,15 +15,19 @@ public final class StreamReader {
     private let lines: LineReader
     private var pending: SectionHeader?
     private var ended = false
+    /// Why a stream may end early: said after every "truncated input" message.
+    private let truncationCause: String
 
     public var lineNumber: Int { lines.lineNumber }
 
-    /// Wraps `lines` and checks the first line (`nn-stream 1`).
-    public init(_ lines: LineReader) throws {
+    /// Wraps `lines` and checks the first line (`nn-stream 1`). `fromFile`: the stream is a
+    /// file (a saved model), not the output of a stage before this one.
+    public init(_ lines: LineReader, fromFile: Bool = false) throws {
         self.lines = lines
+        truncationCause = fromFile ? "the file is cut short" : "the stage before this one probably failed"
         let first: String? = try lines.nextLine { String(decoding: $0.prefix(80), as: UTF8.self) }
         guard let first else {
-            throw StreamError(line: 1, "empty input: expected '\(StreamReader.magic) \(StreamReader.version)' (is an upstream stage missing or did it fail?)")
+            throw truncated(line: 1, "the input is empty, expected '\(StreamReader.magic) \(StreamReader.version)'")
         }
         let words = first.split(separator: " ")
         guard words.count == 2, words[0] == StreamReader.magic else {
@@ -39,7 +43,29 @@ public final class StreamReader {
     }
 
     public static func open(path: String) throws -> StreamReader {
-        try StreamReader(LineReader.open(path: path))
+        try StreamReader(LineReader.open(path: path), fromFile: path != "-")
+    }
+
+    /// A stream that ends before `@end`: `truncated input: <what> (<why>)`. Every way a
+    /// stream can end early says so in these words, so a failing stage upstream is recognised.
+    private func truncated(line: Int?, _ what: String) -> StreamError {
+        StreamError(line: line, "truncated input: \(what) (\(truncationCause))")
+    }
+
+    /// A last line cut off without its newline fails to parse because the stream ends there,
+    /// not because a writer wrote it wrong: report it as truncated.
+    private func cutShort(_ error: StreamError) -> StreamError {
+        guard lines.endedMidLine, !error.detail.hasPrefix("truncated input") else { return error }
+        return truncated(line: error.line, "the last line is cut short (\(error.detail))")
+    }
+
+    /// `lines.nextLine`, with parse errors on a cut-off last line reported as truncation.
+    private func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+        do {
+            return try lines.nextLine(body)
+        } catch let e as StreamError {
+            throw cutShort(e)
+        }
     }
 
     /// The next comment or section header; nil after `@end`.
@@ -50,7 +76,7 @@ public final class StreamReader {
         if ended { return nil }
         enum Line { case end, comment(String), header(SectionHeader), other(String) }
         let n = lines.lineNumber + 1
-        let line: Line? = try lines.nextLine { b in
+        let line: Line? = try nextLine { b in
             if b.count == 4 && b[0] == 64 && b[1] == 101 && b[2] == 110 && b[3] == 100 { return .end }
             if b.first == 35 { return .comment(String(decoding: b.dropFirst(), as: UTF8.self)) }
             if b.first == 64 { return .header(try SectionHeader.parse(b, lineNumber: n)) }
@@ -58,7 +84,7 @@ public final class StreamReader {
         }
         switch line {
         case nil:
-            throw StreamError(line: n, "truncated stream: expected a section header or '@end' (did an upstream stage fail?)")
+            throw truncated(line: n, "the stream ends without '@end'")
         case .end:
             ended = true
             let extra = try lines.nextLine { _ in true }
@@ -72,7 +98,7 @@ public final class StreamReader {
             pending = h
             return .section(h)
         case .other(let text):
-            throw StreamError(line: n, "expected a section header ('@name type ROWSxCOLS ...') or '@end', found '\(text)'")
+            throw cutShort(StreamError(line: n, "expected a section header ('@name type ROWSxCOLS ...') or '@end', found '\(text)'"))
         }
     }
 
@@ -224,16 +250,15 @@ public final class StreamReader {
         precondition(pending == header, "StreamReader: \(header.name) is not the pending section")
         pending = nil
         for r in 0..<header.rows {
-            let got: Bool? = try lines.nextLine { b in
+            let got: Bool? = try nextLine { b in
                 if b.first == 64 || b.first == 35 { return false }
                 try body(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, 0, r)
                 try writer?.rawLine(b)
                 return true
             }
-            if got != true {
-                throw StreamError(line: lines.lineNumber + (got == nil ? 1 : 0),
-                                  "section \(header.name) (header on line \(header.line ?? 0)) ends after \(r) of \(header.rows) rows\(got == nil ? ": truncated stream" : "")")
-            }
+            let what = "section \(header.name) (header on line \(header.line ?? 0)) ends after \(r) of \(header.rows) rows"
+            if got == nil { throw truncated(line: lines.lineNumber + 1, what) }
+            if got == false { throw StreamError(line: lines.lineNumber, what) }
         }
     }
 

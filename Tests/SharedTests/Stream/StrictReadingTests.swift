@@ -10,11 +10,11 @@ private let good = "nn-stream 1\n@a f32 2x2 k=v\n1 2\n3 4\n@end\n"
 
 @Test(arguments: [
     // (stream text, line the error must name, words the message must contain)
-    ("", 1, "empty input"),
+    ("", 1, "truncated input: the input is empty"),
     ("nn-strem 1\n@end\n", 1, "not an nn-stream"),
     ("nn-stream 2\n@end\n", 1, "unsupported stream version 2"),
     ("\u{7f}ELF\u{02}\u{01}garbage\n", 1, "not an nn-stream"),
-    ("nn-stream 1\n", 2, "truncated stream"),
+    ("nn-stream 1\n", 2, "truncated input: the stream ends without '@end'"),
     ("nn-stream 1\n@a f32 2x2\n1 2\n", 4, "ends after 1 of 2 rows"),
     ("nn-stream 1\n@a f32 2x2\n1 2\n@end\n", 4, "ends after 1 of 2 rows"),
     ("nn-stream 1\n@a f32 2x2\n1 2\n3\n@end\n", 4, "row has 1 values, expected 2"),
