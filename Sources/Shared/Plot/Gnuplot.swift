@@ -33,6 +33,26 @@ public enum Gnuplot {
         }
     }
 
+    /// Renders `script` on stdout. gnuplot does not notice when writing its output fails, so it
+    /// draws into a temporary file that is then copied to stdout: a failed write is exit 74, a
+    /// closed pipe a quiet exit, as for every stage.
+    public static func renderToStandardOutput(_ script: String, gnuplot: String) throws {
+        let picture = try unlinkedTemporaryFile(containing: "")
+        defer { close(picture) }
+        try run(script, stdout: picture, gnuplot: gnuplot)
+        lseek(picture, 0, SEEK_SET)
+        let out = ByteWriter(fileDescriptor: 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(picture, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw IOError("reading gnuplot's picture back: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            try chunk.withUnsafeBufferPointer { try out.append(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        }
+        try out.flush()
+    }
+
     /// Runs gnuplot with `script` on its stdin and its stdout on `fd`. What gnuplot says
     /// on stderr becomes the error when it fails; gnuplot killed by a closed pipe ends quietly.
     public static func run(_ script: String, stdout fd: Int32, gnuplot: String) throws {

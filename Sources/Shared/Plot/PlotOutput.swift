@@ -64,8 +64,8 @@ public enum PlotOutput: Equatable, Sendable {
         case .stdout(let terminal):
             guard let gnuplot else { throw Gnuplot.notFound() }
             let colour = terminal == .dumb && Stage.stdoutIsTerminal
-            try Gnuplot.run(plot.script(terminal: terminal, size: PlotOutput.size(size, terminal), colour: colour, provenance: provenance),
-                            stdout: 1, gnuplot: gnuplot)
+            try Gnuplot.renderToStandardOutput(plot.script(terminal: terminal, size: PlotOutput.size(size, terminal), colour: colour, provenance: provenance),
+                                               gnuplot: gnuplot)
         }
     }
 

@@ -1,0 +1,67 @@
+// Every way a stream can end before '@end' is reported as "truncated input", with the likely
+// cause: the stage before failed (stdin), or the file is cut short (a saved model).
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import Shared
+
+/// A LineReader over `text` (an unlinked temporary file; a small buffer, so lines cross refills).
+private func linesOf(_ text: String) -> LineReader {
+    var template = Array("/tmp/nn-test-XXXXXX".utf8CString)
+    let fd = mkstemp(&template)
+    precondition(fd >= 0)
+    unlink(&template)
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    lseek(fd, 0, SEEK_SET)
+    return LineReader(fileDescriptor: fd, ownsDescriptor: true, bufferSize: 64)
+}
+
+private func error(_ text: String, fromFile: Bool = false) -> StreamError? {
+    let lines = linesOf(text)
+    do {
+        let reader = try StreamReader(lines, fromFile: fromFile)
+        _ = try reader.readAll()
+        return nil
+    } catch let e as StreamError {
+        return e
+    } catch {
+        return nil
+    }
+}
+
+@Test(arguments: [
+    // (stream, line named, what the message says after "truncated input: ")
+    ("", 1, "the input is empty, expected 'nn-stream 1'"),
+    ("nn-stream 1\n# a comment\n", 3, "the stream ends without '@end'"),
+    ("nn-stream 1\n@a f32 3x2\n1 2\n", 4, "section a (header on line 2) ends after 1 of 3 rows"),
+    // A last line without its newline fails to parse because the writer stopped there.
+    ("nn-stream 1\n@a f32 2x3\n1 2 3\n1 2", 4, "the last line is cut short (section a: row has 2 values, expected 3)"),
+    // Cut inside the last number, the row still parses ("25" of "255"); the missing '@end' tells.
+    ("nn-stream 1\n@a u8 1x3\n1 2 25", 4, "the stream ends without '@end'"),
+    ("nn-stream 1\n@a f32 1x2\n1 2.5e", 3, "the last line is cut short (section a, column 2: expected a finite f32"),
+    ("nn-stream 1\n@a f32 2x2 clas", 2, "the last line is cut short (section a: malformed attribute 'clas'"),
+    ("nn-stream 1\n@a f32 0x0\n@en", 3, "the last line is cut short ("),
+])
+func everyEarlyEndIsTruncatedInput(text: String, line: Int, what: String) {
+    let e = error(text)
+    #expect(e?.line == line, "\(text.debugDescription): \(e?.message ?? "accepted")")
+    #expect(e?.detail.hasPrefix("truncated input: ") == true, "\(e?.message ?? "accepted")")
+    #expect(e?.detail.contains(what) == true, "\(e?.message ?? "accepted") lacks '\(what)'")
+    #expect(e?.detail.hasSuffix("(the stage before this one probably failed)") == true, "\(e?.message ?? "accepted")")
+}
+
+@Test func aCutShortFileSaysSo() {
+    let e = error("nn-stream 1\n@a f32 3x2\n1 2\n", fromFile: true)
+    #expect(e?.detail == "truncated input: section a (header on line 2) ends after 1 of 3 rows (the file is cut short)")
+}
+
+@Test func aCompleteStreamWithoutAFinalNewlineIsFine() {
+    #expect(error("nn-stream 1\n@a f32 1x2\n1 2\n@end") == nil)
+}
+
+@Test func aMalformedRowThatIsNotTheLastLineIsNotTruncation() {
+    let e = error("nn-stream 1\n@a f32 2x3\n1 2\n1 2 3\n@end\n")
+    #expect(e?.detail == "section a: row has 2 values, expected 3")
+}
