@@ -11,7 +11,9 @@ public enum Interrupt {
     private static let received = Atomic<Int32>(0)
 
     /// From now on SIGINT and SIGTERM only set a flag. Each handler fires once: a second Ctrl-C
-    /// finds the default action again and ends the program at once.
+    /// finds the default action again and ends the program at once. A signal ignored on entry
+    /// stays ignored (`nohup`, or `nn-fit &` in a script, must not stop on the terminal's Ctrl-C);
+    /// one blocked by the parent is unblocked, or it would never arrive.
     public static func catchSignals(_ signals: [Int32] = [SIGINT, SIGTERM]) {
         // Touch the flag first, so the handler never runs a lazy global initialiser.
         received.store(0, ordering: .relaxed)
@@ -19,7 +21,17 @@ public enum Interrupt {
         action.__sigaction_handler.sa_handler = { signal in Interrupt.received.store(signal, ordering: .relaxed) }
         action.sa_flags = Int32(bitPattern: SA_RESETHAND) | SA_RESTART
         sigemptyset(&action.sa_mask)
-        for s in signals { sigaction(s, &action, nil) }
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for s in signals {
+            var current = sigaction()
+            sigaction(s, nil, &current)
+            if let handler = current.__sigaction_handler.sa_handler,
+               unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            sigaction(s, &action, nil)
+            sigaddset(&unblock, s)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Gives `signals` their default action back (the program dies on them).
