@@ -58,6 +58,8 @@ struct NnFit: ParsableCommand {
 
             let reader = try StreamReader.standardInput()
             let writer = checkGradients ? StreamWriter(ByteWriter(fileDescriptor: open("/dev/null", O_WRONLY))) : StreamWriter.standardOutput(program: "nn-fit")
+            // With --save, a reader that stops early (| head) does not stop the training the file needs.
+            writer.out.closedPipeEndsProgram = save == nil
             // One copy of the training rows: held out (permuted) in place, trained on where they are.
             var input = try TrainingInput.read(from: reader, passingTo: writer)
             var network = try startingNetwork(input, options: &options)
@@ -87,7 +89,7 @@ struct NnFit: ParsableCommand {
             let trainer = Trainer(network: network, data: input.data, options: options)
             Interrupt.catchSignals()
             let result = try trainer.run(progress: showProgress ? ProgressLine.show : nil, shouldStop: { Interrupt.isRequested })
-            Interrupt.restoreDefaults()
+            Interrupt.restore()
             if showProgress { ProgressLine.finish() }
             network = result.network
             if let previousSteps { network.training["previous_steps"] = previousSteps }

@@ -29,6 +29,14 @@ struct PipeTests {
         try Reliability.expect(script, status: 0)
     }
 
+    @Test func withSaveAClosedPipeStillSavesTheModel() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Reliability.expect("nn-data blobs --samples 50000 --features 20 | nn-fit --epochs 2 --save m.nn | head -c 1000 > /dev/null",
+                               in: dir, status: 0)
+        try Reliability.expect("nn-data blobs --features 20 | nn-eval --model m.nn --json > /dev/null", in: dir, status: 0)
+    }
+
     @Test(arguments: [
         "nn-eval < fit.nns | true",
         "nn-eval --report < fit.nns | true",

@@ -28,15 +28,24 @@ public enum Interrupt {
             sigaction(s, nil, &current)
             if let handler = current.__sigaction_handler.sa_handler,
                unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            previous.append((s, current))
             sigaction(s, &action, nil)
             sigaddset(&unblock, s)
         }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
-    /// Gives `signals` their default action back (the program dies on them).
-    public static func restoreDefaults(_ signals: [Int32] = [SIGINT, SIGTERM]) {
-        for s in signals { signal(s, SIG_DFL) }
+    /// The actions `catchSignals` replaced (touched by the main thread only, never by the handler).
+    nonisolated(unsafe) private static var previous: [(Int32, sigaction)] = []
+
+    /// Gives the signals caught the actions they had before `catchSignals` (for SIGINT and
+    /// SIGTERM usually the default: the program dies on them).
+    public static func restore() {
+        for (s, action) in previous.reversed() {
+            var action = action
+            sigaction(s, &action, nil)
+        }
+        previous = []
     }
 
     /// The signal that asked the work to stop, if one did.

@@ -1,5 +1,6 @@
 // Buffered output to a file descriptor. A closed pipe downstream (EPIPE) ends the
-// program quietly with status 0, so `nn-data mnist | head -1` prints no error.
+// program quietly with status 0, so `nn-data mnist | head -1` prints no error (or, for a
+// stage with other work to finish, drops the rest of the output).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,6 +11,10 @@ public final class ByteWriter {
     public let fd: Int32
     public var buffer: [UInt8] = []
     private let flushThreshold: Int
+    /// false: after a closed pipe the program goes on and the rest of the output is dropped
+    /// (a stage with work besides its output, such as `nn-fit --save FILE | head`).
+    public var closedPipeEndsProgram = true
+    private var pipeClosed = false
 
     public init(fileDescriptor: Int32, bufferSize: Int = 1 << 18) {
         fd = fileDescriptor
@@ -59,6 +64,7 @@ public final class ByteWriter {
     }
 
     public func flush() throws {
+        if pipeClosed { buffer.removeAll(keepingCapacity: true); return }
         var offset = 0
         let total = buffer.count
         try buffer.withUnsafeBytes { raw in
@@ -66,7 +72,11 @@ public final class ByteWriter {
                 let n = write(fd, raw.baseAddress! + offset, total - offset)
                 if n >= 0 { offset += n; continue }
                 if errno == EINTR { continue }
-                if errno == EPIPE { exit(0) }
+                if errno == EPIPE {
+                    if closedPipeEndsProgram { exit(0) }
+                    pipeClosed = true
+                    break
+                }
                 throw IOError("write error: \(String(cString: strerror(errno)))")
             }
         }

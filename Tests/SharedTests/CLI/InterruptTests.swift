@@ -20,7 +20,18 @@ import Testing
     var now = sigaction()
     sigaction(SIGINT, nil, &now)
     #expect(unsafeBitCast(now.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_DFL, to: Int.self))
-    Interrupt.restoreDefaults([SIGINT])
+    Interrupt.restore()
+}
+
+@Test func anIgnoredSignalStaysIgnored() {
+    // `nohup nn-fit` or `nn-fit &` in a script: SIGINT is ignored on entry and must stay so.
+    let before = signal(SIGQUIT, SIG_IGN)
+    Interrupt.catchSignals([SIGQUIT])
+    var now = sigaction()
+    sigaction(SIGQUIT, nil, &now)
+    #expect(unsafeBitCast(now.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self))
+    Interrupt.restore()
+    signal(SIGQUIT, before)
 }
 
 @Test func exitStatusIs128PlusTheSignal() {
