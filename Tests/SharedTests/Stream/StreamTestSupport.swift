@@ -23,6 +23,11 @@ func streamText(_ body: (StreamWriter) throws -> Void) throws -> String {
 
 /// A StreamReader over the given text.
 func reader(_ text: String) throws -> StreamReader {
+    try StreamReader(textLines(text))
+}
+
+/// A LineReader over the given text (an unlinked temporary file; a small buffer, so lines cross refills).
+func textLines(_ text: String) -> LineReader {
     var template = Array("/tmp/nn-test-XXXXXX".utf8CString)
     let fd = mkstemp(&template)
     precondition(fd >= 0)
@@ -30,7 +35,7 @@ func reader(_ text: String) throws -> StreamReader {
     let bytes = Array(text.utf8)
     _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     lseek(fd, 0, SEEK_SET)
-    return try StreamReader(LineReader(fileDescriptor: fd, ownsDescriptor: true, bufferSize: 64))
+    return LineReader(fileDescriptor: fd, ownsDescriptor: true, bufferSize: 64)
 }
 
 /// The StreamError that reading all of `text` throws, or nil when it reads cleanly.

@@ -1,25 +1,10 @@
 // Every way a stream can end before '@end' is reported as "truncated input", with the likely
 // cause: the stage before failed (stdin), or the file is cut short (a saved model).
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 @testable import Shared
 
-/// A LineReader over `text` (an unlinked temporary file; a small buffer, so lines cross refills).
-private func linesOf(_ text: String) -> LineReader {
-    var template = Array("/tmp/nn-test-XXXXXX".utf8CString)
-    let fd = mkstemp(&template)
-    precondition(fd >= 0)
-    unlink(&template)
-    let bytes = Array(text.utf8)
-    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    lseek(fd, 0, SEEK_SET)
-    return LineReader(fileDescriptor: fd, ownsDescriptor: true, bufferSize: 64)
-}
-
 private func error(_ text: String, fromFile: Bool = false) -> StreamError? {
-    let lines = linesOf(text)
+    let lines = textLines(text)
     do {
         let reader = try StreamReader(lines, fromFile: fromFile)
         _ = try reader.readAll()
