@@ -50,9 +50,10 @@ ls -- *.opts | sed 's/\.opts$//' |
     parallel --halt now,fail=1 -j "$jobs" "${remote[@]}" \
         "nn-fit \$(cat {}.opts) $fit_common < data.nn > {}.nn.tmp && mv {}.nn.tmp {}.nn && nn-eval --json < {}.nn > {}.json"
 
+epochs=$(sed -n 's/.*--epochs \([0-9]*\).*/\1/p' fit.cmd)
 # The merge: every configuration's JSON into one table, every loss curve into one picture.
 names=$(ls -- *.opts | sed 's/\.opts$//')
 "$here/sweep-summary" . $(printf '%s.json ' $names) > summary.md
 "$here/loss-columns.awk" $(printf '%s.nn ' $names) |
-    nn-plot loss --title "Training loss of each configuration ($data, parallel)" --png loss.png
+    nn-plot loss --title "Training loss of each configuration ($data, $epochs epochs)" --png loss.png
 cat summary.md

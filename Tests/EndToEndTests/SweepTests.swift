@@ -1,0 +1,87 @@
+// The sweep examples: examples/Makefile trains one model per settings file, rebuilds only
+// what changed, and examples/sweep.sh (GNU parallel) gives the same table from the same seeds.
+import Foundation
+import Testing
+
+struct SweepTests {
+    @Test func makeSweepSummarisesEveryConfigurationAndPlotsTheirLosses() throws {
+        let sweep = try SweepScratch()
+        defer { sweep.remove() }
+        let result = try sweep.make()
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try sweep.configurations()
+        #expect(names.count >= 5)
+        let rows = tableRows(try sweep.text(sweep.makeOut + "/summary.md"))
+        #expect(rows.map { $0.split(separator: "|")[0].trimmingCharacters(in: .whitespaces) } == names)
+        for name in names {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(sweep.makeOut)/\(name).json"))) as? [String: Any]
+            let accuracy = (json?["test"] as? [String: Any])?["accuracy"] as? Double
+            #expect(accuracy.map { (0...1).contains($0) } == true, "\(name): \(String(describing: json))")
+        }
+        let png = try Data(contentsOf: URL(fileURLWithPath: sweep.makeOut + "/loss.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    @Test func secondMakeHasNothingToDo() throws {
+        let sweep = try SweepScratch()
+        defer { sweep.remove() }
+        #expect(try sweep.make().status == 0)
+        let before = try sweep.modificationTimes(sweep.makeOut)
+        // make -q exits 0 only when every target is up to date.
+        let question = try sweep.make("-q")
+        #expect(question.status == 0, "\(question.stderr)")
+        let again = try sweep.make()
+        #expect(again.status == 0)
+        #expect(!again.text.contains("nn-fit") && !again.text.contains("nn-eval"), "\(again.text)")
+        #expect(try sweep.modificationTimes(sweep.makeOut) == before)
+    }
+
+    @Test func touchingOneSettingRetrainsOnlyThatConfiguration() throws {
+        let sweep = try SweepScratch()
+        defer { sweep.remove() }
+        #expect(try sweep.make().status == 0)
+        let names = try sweep.configurations()
+        let touched = names[names.count / 2]
+        let before = try sweep.modificationTimes(sweep.makeOut)
+        // A setting made newer than its model, as an edit would.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)],
+                                              ofItemAtPath: "\(sweep.settings)/\(touched).opts")
+        let plan = try sweep.make("-n")
+        let fits = plan.lines.filter { $0.contains("nn-fit") }
+        #expect(fits.count == 1 && fits[0].contains("/\(touched).opts"), "\(plan.text)")
+        #expect(try sweep.make().status == 0)
+        let after = try sweep.modificationTimes(sweep.makeOut)
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(changed == ["\(touched).nn", "\(touched).json", "summary.md", "loss.png"])
+    }
+
+    @Test func parallelSweepGivesTheMakefilesTable() throws {
+        let sweep = try SweepScratch()
+        defer { sweep.remove() }
+        let made = try sweep.make()
+        #expect(made.status == 0, "\(made.stderr)")
+        let parallel = try sweep.parallelSweep()
+        #expect(parallel.status == 0, "\(parallel.stderr)")
+        let fromMake = tableRows(try sweep.text(sweep.makeOut + "/summary.md"))
+        let fromParallel = tableRows(try sweep.text(sweep.parallelOut + "/summary.md"))
+        #expect(fromMake.count == (try sweep.configurations()).count)
+        #expect(fromParallel == fromMake)
+        for name in try sweep.configurations() {
+            #expect(try sweep.text("\(sweep.parallelOut)/\(name).json") == sweep.text("\(sweep.makeOut)/\(name).json"), "\(name)")
+        }
+    }
+
+    @Test func lossColumnsRefusesCurvesOfDifferentLengths() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = shellQuoted(dir.appendingPathComponent("a.nn").path)
+        let b = shellQuoted(dir.appendingPathComponent("b.nn").path)
+        let data = "nn-data circles --samples 40"
+        #expect(try run("\(data) | nn-fit --hidden 2 --epochs 3 > \(a) && \(data) | nn-fit --hidden 2 --epochs 4 > \(b)").status == 0)
+        let result = try run("examples/loss-columns.awk \(a) \(b)")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("b.nn") && result.stderr.contains("4 rows"), "\(result.stderr)")
+        let merged = try run("examples/loss-columns.awk \(a) \(a) | nn-data info")
+        #expect(merged.status == 0, "\(merged.stderr)")
+    }
+}
