@@ -21,6 +21,17 @@ struct SweepScratch {
         }
     }
 
+    /// A scratch sweep after a first successful `make -j2`.
+    static func made() throws -> SweepScratch {
+        let sweep = try SweepScratch()
+        let result = try sweep.make()
+        guard result.status == 0 else {
+            sweep.remove()
+            throw SweepFailure(message: "make exited \(result.status): \(result.stderr)")
+        }
+        return sweep
+    }
+
     /// The configurations' names (the settings files without .opts), sorted.
     func configurations() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: settings)
@@ -34,8 +45,34 @@ struct SweepScratch {
     }
 
     /// examples/sweep.sh with the same data and settings, into its own directory.
-    func parallelSweep() throws -> PipelineResult {
-        try run("examples/sweep.sh --settings \(shellQuoted(settings)) --out \(shellQuoted(parallelOut)) \(Self.variables)")
+    func parallelSweep(_ arguments: String = "", environment: [String: String] = [:]) throws -> PipelineResult {
+        try run("examples/sweep.sh --settings \(shellQuoted(settings)) --out \(shellQuoted(parallelOut)) \(arguments) \(Self.variables)",
+                environment: environment)
+    }
+
+    /// A stand-in for ssh (PARALLEL_SSH): runs each command in `hosts/NAME`, a directory per
+    /// "machine", so parallel's copies there and back (rsync over this "ssh") really happen.
+    func fakeSSH() throws -> String {
+        let path = root.appendingPathComponent("fake-ssh").path
+        let script = """
+            #!/usr/bin/env bash
+            # ssh [options] HOST [--] COMMAND...: the options ssh takes a value with are skipped.
+            while [ $# -gt 0 ]; do
+                case "$1" in
+                    -[lopSiFeEcmJLRDWw]) shift 2 ;;
+                    -*) shift ;;
+                    *) break ;;
+                esac
+            done
+            host=$1; shift
+            [ "${1:-}" = -- ] && shift
+            echo "$host" >> \(shellQuoted(root.path))/ssh.log
+            mkdir -p \(shellQuoted(root.path))/hosts/"$host" && cd \(shellQuoted(root.path))/hosts/"$host" && exec bash -c "$*"
+
+            """
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
     }
 
     /// The modification time of every file in a directory, by name.
@@ -55,4 +92,9 @@ struct SweepScratch {
 /// The rows of a Markdown table after its header and rule (lines starting with `|`).
 func tableRows(_ markdown: String) -> [String] {
     Array(markdown.split(separator: "\n").map(String.init).filter { $0.hasPrefix("|") }.dropFirst(2))
+}
+
+struct SweepFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

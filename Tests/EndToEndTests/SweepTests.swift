@@ -23,9 +23,8 @@ struct SweepTests {
     }
 
     @Test func secondMakeHasNothingToDo() throws {
-        let sweep = try SweepScratch()
+        let sweep = try SweepScratch.made()
         defer { sweep.remove() }
-        #expect(try sweep.make().status == 0)
         let before = try sweep.modificationTimes(sweep.makeOut)
         // make -q exits 0 only when every target is up to date.
         let question = try sweep.make("-q")
@@ -37,9 +36,8 @@ struct SweepTests {
     }
 
     @Test func touchingOneSettingRetrainsOnlyThatConfiguration() throws {
-        let sweep = try SweepScratch()
+        let sweep = try SweepScratch.made()
         defer { sweep.remove() }
-        #expect(try sweep.make().status == 0)
         let names = try sweep.configurations()
         let touched = names[names.count / 2]
         let before = try sweep.modificationTimes(sweep.makeOut)
@@ -56,10 +54,8 @@ struct SweepTests {
     }
 
     @Test func parallelSweepGivesTheMakefilesTable() throws {
-        let sweep = try SweepScratch()
+        let sweep = try SweepScratch.made()
         defer { sweep.remove() }
-        let made = try sweep.make()
-        #expect(made.status == 0, "\(made.stderr)")
         let parallel = try sweep.parallelSweep()
         #expect(parallel.status == 0, "\(parallel.stderr)")
         let fromMake = tableRows(try sweep.text(sweep.makeOut + "/summary.md"))
@@ -69,6 +65,22 @@ struct SweepTests {
         for name in try sweep.configurations() {
             #expect(try sweep.text("\(sweep.parallelOut)/\(name).json") == sweep.text("\(sweep.makeOut)/\(name).json"), "\(name)")
         }
+    }
+
+    @Test func sshloginRunsJobsOnOtherMachinesAndBringsTheirResultsBack() throws {
+        let sweep = try SweepScratch.made()
+        defer { sweep.remove() }
+        let ssh = try sweep.fakeSSH()
+        let remote = try sweep.parallelSweep("--sshlogin 1/alpha,1/beta", environment: ["PARALLEL_SSH": ssh])
+        #expect(remote.status == 0, "\(remote.stderr)")
+        // Both "machines" were used, and each was left clean (--cleanup).
+        let hosts = Set(try sweep.text(sweep.root.appendingPathComponent("ssh.log").path).split(separator: "\n"))
+        #expect(hosts == ["alpha", "beta"])
+        for host in hosts {
+            let left = try FileManager.default.contentsOfDirectory(atPath: sweep.root.appendingPathComponent("hosts/\(host)").path)
+            #expect(left.isEmpty, "\(host): \(left)")
+        }
+        #expect(tableRows(try sweep.text(sweep.parallelOut + "/summary.md")) == tableRows(try sweep.text(sweep.makeOut + "/summary.md")))
     }
 
     @Test func lossColumnsRefusesCurvesOfDifferentLengths() throws {
