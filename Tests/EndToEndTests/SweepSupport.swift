@@ -40,8 +40,8 @@ struct SweepScratch {
 
     /// `make -f examples/Makefile` with the tiny data, the private settings and OUT; extra
     /// arguments (e.g. -j2, -q, -n) go before the variables.
-    func make(_ arguments: String = "-j2") throws -> PipelineResult {
-        try run("make --no-print-directory -f examples/Makefile \(arguments) SETTINGS=\(shellQuoted(settings)) OUT=\(shellQuoted(makeOut)) \(Self.variables)")
+    func make(_ arguments: String = "-j2", variables: String = SweepScratch.variables) throws -> PipelineResult {
+        try run("make --no-print-directory -f examples/Makefile \(arguments) SETTINGS=\(shellQuoted(settings)) OUT=\(shellQuoted(makeOut)) \(variables)")
     }
 
     /// examples/sweep.sh with the same data and settings, into its own directory.

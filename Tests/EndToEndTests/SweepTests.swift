@@ -53,6 +53,14 @@ struct SweepTests {
         #expect(changed == ["\(touched).nn", "\(touched).json", "summary.md", "loss.png"])
     }
 
+    @Test func changingTheSharedEpochsRetrainsEveryConfiguration() throws {
+        let sweep = try SweepScratch.made()
+        defer { sweep.remove() }
+        let plan = try sweep.make("-n", variables: SweepScratch.variables.replacingOccurrences(of: "EPOCHS=5", with: "EPOCHS=6"))
+        #expect(plan.lines.filter { $0.contains("nn-fit") && $0.contains("--epochs 6") }.count == (try sweep.configurations()).count, "\(plan.text)")
+        #expect(!plan.lines.contains { $0.hasPrefix("nn-data") }, "the data stays: \(plan.text)")
+    }
+
     @Test func parallelSweepGivesTheMakefilesTable() throws {
         let sweep = try SweepScratch.made()
         defer { sweep.remove() }
@@ -81,6 +89,16 @@ struct SweepTests {
             #expect(left.isEmpty, "\(host): \(left)")
         }
         #expect(tableRows(try sweep.text(sweep.parallelOut + "/summary.md")) == tableRows(try sweep.text(sweep.makeOut + "/summary.md")))
+    }
+
+    @Test func fashionVariantRunsOnASubset() throws {
+        let sweep = try SweepScratch()
+        defer { sweep.remove() }
+        let result = try sweep.make(variables: "DATA=fashion DATA_COMMAND='nn-data mnist --classes dress,coat --limit-train 200 --limit-test 100' EPOCHS=2")
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = tableRows(try sweep.text(sweep.makeOut + "/summary.md"))
+        #expect(rows.count == (try sweep.configurations()).count)
+        #expect(try sweep.text(sweep.makeOut + "/data.cmd").contains("--classes dress,coat --limit-train 200"))
     }
 
     @Test func lossColumnsRefusesCurvesOfDifferentLengths() throws {
