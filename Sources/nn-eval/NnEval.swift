@@ -42,7 +42,8 @@ struct NnEval: ParsableCommand {
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
           nn-data csv new.csv --test-size 1 | nn-eval --model m.nn --json
           nn-eval --scores s.txt --logits --json
-        """
+        """,
+        version: Provenance.version
     )
 
     @OptionGroup var modelFile: ModelFileOption

@@ -21,7 +21,8 @@ struct NnFit: ParsableCommand {
         Example:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
           nn-data mnist --classes dress,coat | nn-fit --sgd --save coat.nn | nn-eval
-        """)
+        """,
+        version: Provenance.version)
 
     @OptionGroup(title: "Model") var model: ModelOptions
     @OptionGroup(title: "Optimisation") var optimizer: OptimizerOptions

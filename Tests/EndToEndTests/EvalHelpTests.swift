@@ -62,6 +62,7 @@ OPTIONS:
   --logits                With --scores: the scores are raw margins z, P(label
                           = 1) = 1/(1 + e^-z).
   --quiet                 Print no progress or notes on stderr.
+  --version               Show the version.
   -h, --help              Show help information.
 
 
