@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 nn_install_packages time hyperfine
 RUNS="${1:-5}"
 
-swift build -c release --product nn-data >&2
-BIN="$(swift build -c release --show-bin-path)"
+swift build $NN_RELEASE_FLAGS --product nn-data >&2
+BIN="$(swift build $NN_RELEASE_FLAGS --show-bin-path)"
 DATA="${NN_DATA_DIR:-/usr/share/datasets/fashion-mnist}"
 IMAGES="$DATA/train-images-idx3-ubyte.gz $DATA/t10k-images-idx3-ubyte.gz"
 export PATH="$BIN:$PATH"

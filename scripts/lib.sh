@@ -1,7 +1,7 @@
 # Shared by scripts/demo, scripts/test and scripts/bench: make sure the Debian
 # packages nn needs are installed (installing them when run as root), then build.
 
-NN_APT_PACKAGES="zlib1g-dev libopenblas-dev dataset-fashion-mnist gnuplot-nox"
+NN_APT_PACKAGES="zlib1g-dev libopenblas-dev dataset-fashion-mnist gnuplot-nox make parallel rsync groff-base man-db binutils"
 
 nn_missing_packages() {
     local missing=""
@@ -26,9 +26,14 @@ nn_install_packages() {
     fi
 }
 
+# Every release build uses these flags (scripts, Makefile, benchmarks): other flags would
+# relink the programs. The Swift standard library is linked in statically, so the installed
+# programs (make install, the .deb) run without the Swift toolchain.
+NN_RELEASE_FLAGS="-c release --static-swift-stdlib"
+
 nn_build_release() {
-    swift build -c release --product nn-data >&2 &&
-    swift build -c release >&2
-    NN_BIN="$(swift build -c release --show-bin-path)"
+    swift build $NN_RELEASE_FLAGS --product nn-data >&2 &&
+    swift build $NN_RELEASE_FLAGS >&2
+    NN_BIN="$(swift build $NN_RELEASE_FLAGS --show-bin-path)"
     export PATH="$NN_BIN:$PATH"
 }

@@ -42,8 +42,7 @@ struct MnistCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pool the official files and split them again with this test fraction, 0...1 (default: the official split).", valueName: "fraction"))
     var testSize: Double?
 
-    @Option(help: "Seed for the split (with --test-size).")
-    var seed: UInt64 = 42
+    @OptionGroup var seed: SeedOption
 
     @Flag(help: "Keep each class's share the same in train and test (with --test-size).")
     var stratify = false
@@ -70,7 +69,7 @@ struct MnistCommand: ParsableCommand {
             let source = Mnist(directory: directory, classes: selection, limitTrain: limitTrain, limitTest: limitTest)
             let writer = StreamWriter.standardOutput(program: "nn-data")
             if let testSize {
-                try source.load().write(SplitOptions(testSize: testSize, seed: seed, stratify: stratify), to: writer)
+                try source.load().write(SplitOptions(testSize: testSize, seed: seed.seed, stratify: stratify), to: writer)
             } else {
                 try source.write(to: writer)
             }

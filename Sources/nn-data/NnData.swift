@@ -14,6 +14,7 @@ struct NnData: ParsableCommand {
         write one; info summarises a stream for people. Example:
           nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval
         """ + HelpText.exitStatus,
+        version: Provenance.version,
         subcommands: [MnistCommand.self, Csv.self, BlobsCommand.self, CirclesCommand.self, MoonsCommand.self,
                       Standardize.self, Split.self, Info.self]
     )

@@ -3,11 +3,11 @@ import ArgumentParser
 import Shared
 
 struct SplitArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Fraction of the rows for the test set, 0...1 (rounded up, as scikit-learn). 0 puts every row in train and writes test.x/test.y with 0 rows; 1 puts every row in test.", valueName: "fraction"))
+    @Option(help: ArgumentHelp("Fraction of the rows for the test set, 0...1 (rounded up, as scikit-learn). 0 puts every row in train and writes test.x/test.y with 0 rows; 1 puts every row in test. With 0 or 1 the rows keep the input's order.", valueName: "fraction"))
     var testSize: Double = 0.2
 
-    @Option(help: "Seed for the generator and the split; the same seed gives the same bytes.")
-    var seed: UInt64 = 42
+    @OptionGroup var seedOption: SeedOption
+    var seed: UInt64 { seedOption.seed }
 
     @Flag(help: "Keep each class's share the same in train and test.")
     var stratify = false

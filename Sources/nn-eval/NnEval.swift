@@ -42,11 +42,12 @@ struct NnEval: ParsableCommand {
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
           nn-data csv new.csv --test-size 1 | nn-eval --model m.nn --json
           nn-eval --scores s.txt --logits --json
-        """ + HelpText.exitStatus
+        """ + HelpText.exitStatus,
+        version: Provenance.version
     )
 
-    @Option(name: .long, help: ArgumentHelp("Score the model in FILE (a stream written by nn-fit --save); stdin holds the data.", valueName: "FILE"))
-    var model: String?
+    @OptionGroup var modelFile: ModelFileOption
+    var model: String? { modelFile.model }
 
     @Option(name: .long, help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T (default 0.5).", valueName: "T"))
     var threshold: Double?
@@ -63,8 +64,8 @@ struct NnEval: ParsableCommand {
     @Flag(name: .long, help: "With --scores: the scores are raw margins z, P(label = 1) = 1/(1 + e^-z).")
     var logits = false
 
-    @Flag(name: .long, help: "Print no notes on stderr.")
-    var quiet = false
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
         if json && report { throw ValidationError("--json and --report exclude each other") }

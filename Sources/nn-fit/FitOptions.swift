@@ -120,8 +120,7 @@ extension NnFit {
         t.tol = stopping.tol
         t.validation = stopping.validation
         t.patience = stopping.patience
-        guard seed >= 0 else { throw UsageError("--seed must not be negative") }
-        t.seed = UInt64(seed)
+        t.seed = seed.seed
         return t
     }
 }

@@ -21,23 +21,20 @@ struct NnFit: ParsableCommand {
         Example:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
           nn-data mnist --classes dress,coat | nn-fit --sgd --save coat.nn | nn-eval
-        """ + HelpText.interruptedTraining + HelpText.exitStatus)
+        """ + HelpText.interruptedTraining + HelpText.exitStatus,
+        version: Provenance.version)
 
     @OptionGroup(title: "Model") var model: ModelOptions
     @OptionGroup(title: "Optimisation") var optimizer: OptimizerOptions
     @OptionGroup(title: "Stopping") var stopping: StoppingOptions
 
-    @Option(help: "Seed of every random choice (initial weights, sample order, dropout, validation rows).")
-    var seed: Int = 42
-
-    @Option(help: "Threads for the matrix kernels; the results are the same for any number.")
-    var threads: Int = 1
+    @OptionGroup var seed: SeedOption
+    @OptionGroup var threads: ThreadsOption
 
     @Option(help: ArgumentHelp("Also write the model alone to this file (an nn-stream), atomically.", valueName: "file"))
     var save: String?
 
-    @Option(name: .customLong("model"), help: ArgumentHelp("With --continue: the model to train further (default: the one in the stream).", valueName: "file"))
-    var modelFile: String?
+    @OptionGroup var modelFile: ModelFileOption
 
     @Flag(name: .customLong("continue"), help: "Train further the model given by --model or found in the stream.")
     var continueTraining = false
@@ -45,15 +42,13 @@ struct NnFit: ParsableCommand {
     @Flag(help: "Compare analytic gradients with finite differences on a few training rows, print the largest relative error per layer, and exit (non-zero above tolerance).")
     var checkGradients = false
 
-    @Flag(help: "No progress or notes on stderr.")
-    var quiet = false
+    @OptionGroup var quiet: QuietOption
 
     func run() throws {
         try Stage.guarded("nn-fit") {
             var options = try trainingOptions()
-            guard threads >= 1 else { throw UsageError("--threads must be at least 1") }
-            if modelFile != nil && !continueTraining { throw UsageError("--model FILE is the model to train further: add --continue") }
-            Kernels.threads = threads
+            if modelFile.model != nil && !continueTraining { throw UsageError("--model FILE is the model to train further: add --continue") }
+            Kernels.threads = threads.threads
             Stage.requirePipedInput("nn-fit")
 
             let reader = try StreamReader.standardInput()
@@ -85,7 +80,7 @@ struct NnFit: ParsableCommand {
             }
             if let v = options.validation { try input.data.holdOut(fraction: v, seed: options.seed) }
 
-            let showProgress = !quiet && Stage.stderrIsTerminal
+            let showProgress = !quiet.quiet && Stage.stderrIsTerminal
             let trainer = Trainer(network: network, data: input.data, options: options)
             Interrupt.catchSignals()
             let result = try trainer.run(progress: showProgress ? ProgressLine.show : nil, shouldStop: { Interrupt.isRequested })
@@ -111,7 +106,7 @@ struct NnFit: ParsableCommand {
     func startingNetwork(_ input: TrainingInput, options: inout TrainingOptions) throws -> Network {
         let data = input.data
         guard continueTraining else {
-            if !input.modelSections.isEmpty && !quiet {
+            if !input.modelSections.isEmpty && !quiet.quiet {
                 Stage.note("nn-fit", "the stream already holds a model; training a new one in its place (add --continue to train it further)")
             }
             return Network(inputs: data.features, hidden: options.hidden, activation: options.activation, classes: data.classes,
@@ -138,7 +133,7 @@ struct NnFit: ParsableCommand {
     }
 
     func loadModel(_ input: TrainingInput) throws -> Network {
-        if let modelFile {
+        if let modelFile = modelFile.model {
             return try Network(file: modelFile)
         }
         guard !input.modelSections.isEmpty else {

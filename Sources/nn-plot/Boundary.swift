@@ -19,7 +19,7 @@ struct Boundary: ParsableCommand {
     )
 
     @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
-    @OptionGroup var model: ModelOption
+    @OptionGroup var model: ModelFileOption
 
     @Option(help: "Decision threshold on P(class 1) for two classes (default 0.5).")
     var threshold: Double?

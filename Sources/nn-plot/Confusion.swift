@@ -16,7 +16,7 @@ struct Confusion: ParsableCommand {
     )
 
     @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
-    @OptionGroup var model: ModelOption
+    @OptionGroup var model: ModelFileOption
 
     @Option(help: "The split to draw.")
     var split: PlotSplit = .test

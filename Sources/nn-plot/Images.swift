@@ -17,7 +17,7 @@ struct Images: ParsableCommand {
     )
 
     @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
-    @OptionGroup var model: ModelOption
+    @OptionGroup var model: ModelFileOption
 
     @Option(help: "The split whose images to draw.")
     var split: PlotSplit = .test

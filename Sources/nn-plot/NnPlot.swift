@@ -16,6 +16,7 @@ struct NnPlot: ParsableCommand {
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval \\
             | nn-plot boundary --png circles.png
         """ + HelpText.exitStatus,
+        version: Provenance.version,
         subcommands: [Loss.self, Boundary.self, Scatter.self, Roc.self, Confusion.self, Images.self, Weights.self]
     )
 }

@@ -55,9 +55,3 @@ struct PlotOptions: ParsableArguments {
         }
     }
 }
-
-/// `--model FILE`, for the kinds that use a model.
-struct ModelOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Use the model saved in FILE (nn-fit --save) instead of one in the stream.", valueName: "FILE"))
-    var model: String?
-}

@@ -17,7 +17,7 @@ struct Roc: ParsableCommand {
     )
 
     @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
-    @OptionGroup var model: ModelOption
+    @OptionGroup var model: ModelFileOption
 
     func run() throws {
         try options.run(keeping: RocPlot.keep, modelFile: model.model) { try RocPlot.make($0) }

@@ -17,7 +17,7 @@ struct Weights: ParsableCommand {
     )
 
     @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
-    @OptionGroup var model: ModelOption
+    @OptionGroup var model: ModelFileOption
 
     @Option(help: "Draw at most this many units (the first ones).")
     var count = 64

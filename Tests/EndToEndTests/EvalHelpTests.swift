@@ -65,8 +65,8 @@ fails too ("truncated input") instead of working on part of the data. Under
 USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--quiet]
 
 OPTIONS:
-  --model <FILE>          Score the model in FILE (a stream written by nn-fit
-                          --save); stdin holds the data.
+  --model <FILE>          Use the model saved in FILE (by nn-fit --save)
+                          instead of one in the stream.
   --threshold <T>         With two classes, predict class 1 when P(class 1) >=
                           T (default 0.5).
   --json                  Print only the scores as JSON: {"train": {...},
@@ -77,7 +77,8 @@ OPTIONS:
                           instead of a stream.
   --logits                With --scores: the scores are raw margins z, P(label
                           = 1) = 1/(1 + e^-z).
-  --quiet                 Print no notes on stderr.
+  --quiet                 Print no progress or notes on stderr.
+  --version               Show the version.
   -h, --help              Show help information.
 
 

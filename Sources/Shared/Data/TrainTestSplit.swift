@@ -21,13 +21,19 @@ public struct TrainTestSplit: Equatable, Sendable {
     /// Splits rows 0..<labels.count. Unstratified: a random permutation; its first n_test rows
     /// are the test set (as scikit-learn's ShuffleSplit). Stratified: each class gives the test
     /// set its share of n_test (largest remainders decide the rounding), drawn at random;
-    /// both sets are then shuffled so classes are mixed.
+    /// both sets are then shuffled so classes are mixed. When every row goes to one set
+    /// (test size 0 or 1) there is nothing to split, and the rows keep the input's order, so
+    /// predictions for new data come out in the order of the file.
     public init(labels: [Int32], classCount: Int, options: SplitOptions) throws {
         guard options.testSize >= 0, options.testSize <= 1 else {
             throw UsageError("--test-size \(options.testSize) is outside 0...1")
         }
         let n = labels.count
         let nTest = TrainTestSplit.testCount(rows: n, testSize: options.testSize)
+        if nTest == n || nTest == 0 {
+            self.init(train: nTest == 0 ? Array(0..<n) : [], test: nTest == n ? Array(0..<n) : [])
+            return
+        }
         var random = Random(seed: options.seed, stream: "split")
         guard options.stratify else {
             let p = random.permutation(n)

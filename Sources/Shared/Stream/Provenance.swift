@@ -1,4 +1,5 @@
 // What made a stream: the program, its version and its command line.
+// The version is the one in the package root's VERSION file (a test pins that they agree).
 
 public enum Provenance {
     public static let version = "0.1.0"

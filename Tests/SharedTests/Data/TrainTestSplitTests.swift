@@ -28,6 +28,16 @@ import Testing
     #expect(all.train.isEmpty && all.test.count == 9)
 }
 
+@Test func everyRowOnOneSideKeepsTheInputOrder() throws {
+    let labels = (0..<9).map { Int32($0 % 3) }
+    for stratify in [false, true] {
+        let all = try TrainTestSplit(labels: labels, classCount: 3, options: SplitOptions(testSize: 1, seed: 7, stratify: stratify))
+        #expect(all.test == Array(0..<9))
+        let none = try TrainTestSplit(labels: labels, classCount: 3, options: SplitOptions(testSize: 0, seed: 7, stratify: stratify))
+        #expect(none.train == Array(0..<9))
+    }
+}
+
 @Test func sameSeedSameSplitOtherSeedOtherSplit() throws {
     let labels = (0..<50).map { Int32($0 % 2) }
     let a = try TrainTestSplit(labels: labels, classCount: 2, options: SplitOptions(seed: 1))
