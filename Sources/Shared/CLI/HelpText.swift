@@ -28,9 +28,8 @@ public enum HelpText {
     public static let interruptedTraining = """
 
 
-        INTERRUPTING
-        Ctrl-C (SIGINT) or SIGTERM stops training after the current epoch (or group \
-        of logged steps), prints one line ('nn-fit: interrupted at epoch 312 of 5000; \
+        Interrupting: Ctrl-C (SIGINT) or SIGTERM stops training after the current \
+        epoch (or group of logged steps), prints one line ('nn-fit: interrupted at epoch 312 of 5000; \
         ...') and exits with status 130 (143 for SIGTERM). With --save FILE the model \
         so far is saved to FILE first: the weights of the epoch with the lowest \
         validation loss with --validation, else the latest; its record says \
