@@ -45,7 +45,7 @@ struct ExitCodeTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try Reliability.expect("nn-fit --epochs 5 --quiet < fit.nns > /dev/null", in: dir, status: 0)
         try Reliability.expect("nn-fit --hidden 0 < fit.nns", in: dir, status: 64, message: "The value '0' is invalid for '--hidden <sizes>'")
-        try Reliability.expect("nn-fit --threads 0 < fit.nns", in: dir, status: 64, message: "nn-fit: error: --threads must be at least 1")
+        try Reliability.expect("nn-fit --threads 0 < fit.nns", in: dir, status: 64, message: "--threads must be at least 1")
         try Reliability.expect("nn-fit --sgd --batch-size 4 < fit.nns", in: dir, status: 64, message: "nn-fit: error: give --sgd or --batch-size")
         try Reliability.expect("nn-data blobs --samples 200 --cluster-std 5 | nn-fit --hidden 8 --activation relu --sgd --lr 1e8 --init normal:10",
                                in: dir, status: 65, message: "nn-fit: error: loss became ")
