@@ -74,6 +74,6 @@ struct AtomicSaveTests {
         let again = try Reliability.spawn("nn-fit", Self.fitArguments(seed: 2, save: path("r1/m.nn")), stdin: path("data.nns"), stdout: nil, stderr: nil)
         #expect(again.wait().status == 0)
         #expect(Self.withoutComments(Reliability.contents(dir, "r1/m.nn") ?? Data()) == Self.withoutComments(new))
-        try Reliability.expect("nn-data blobs --features 784 --samples 20 --centers 2 | nn-eval --model r1/m.nn --json > /dev/null", in: dir, status: 0)
+        try Reliability.expect("nn-data blobs --features 784 --samples 20 --centers 2 | nn-eval --quiet --model r1/m.nn --json > /dev/null", in: dir, status: 0)
     }
 }

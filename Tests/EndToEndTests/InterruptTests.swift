@@ -36,7 +36,7 @@ struct InterruptTests {
         // The saved model is whole, says how it ended, and scores.
         let model = Reliability.text(dir, "m.nn")
         #expect(model.contains(" stopped=interrupted") && model.contains(" steps=\(match.1) "), "\(model.prefix(400))")
-        try Reliability.expect("nn-eval --model m.nn --json < c.nns > scores.json", in: dir, status: 0)
+        try Reliability.expect("nn-eval --quiet --model m.nn --json < c.nns > scores.json", in: dir, status: 0)
         #expect(Reliability.text(dir, "scores.json").contains("\"accuracy\""))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["c.nns", "err.txt", "m.nn", "out.nns", "scores.json"])
     }
@@ -52,7 +52,7 @@ struct InterruptTests {
         let match = try #require(err.wholeMatch(of: pattern), "\(err)")
         #expect(Int(match.2)! <= Int(match.1)!)
         #expect(Reliability.text(dir, "m.nn").contains(" best_epoch=\(match.2)"))
-        try Reliability.expect("nn-eval --model m.nn --json < c.nns > /dev/null", in: dir, status: 0)
+        try Reliability.expect("nn-eval --quiet --model m.nn --json < c.nns > /dev/null", in: dir, status: 0)
     }
 
     @Test func ctrlCWithoutSaveSaysNothingWasSaved() throws {

@@ -34,7 +34,7 @@ struct PipeTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try Reliability.expect("nn-data blobs --samples 50000 --features 20 | nn-fit --epochs 2 --save m.nn | head -c 1000 > /dev/null",
                                in: dir, status: 0)
-        try Reliability.expect("nn-data blobs --features 20 | nn-eval --model m.nn --json > /dev/null", in: dir, status: 0)
+        try Reliability.expect("nn-data blobs --features 20 | nn-eval --quiet --model m.nn --json > /dev/null", in: dir, status: 0)
     }
 
     @Test(arguments: [
