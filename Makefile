@@ -21,7 +21,6 @@ RELEASE = . scripts/lib.sh && swift build $$NN_RELEASE_FLAGS
 BIN = .build/release
 # Generated here: man pages (man/), completion scripts (completions/).
 GEN = .build/nn-generated
-DOCS = README.md docs/*.md docs/*.png examples/*
 
 INSTALL = install
 
@@ -52,15 +51,19 @@ completions: build
 
 install: build man completions
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHDIR) $(DESTDIR)$(ZSHDIR) \
-	    $(DESTDIR)$(FISHDIR) $(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR)/examples
+	    $(DESTDIR)$(FISHDIR) $(DESTDIR)$(DOCDIR)
 	for p in $(PROGRAMS); do $(INSTALL) -m 755 $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p || exit 1; done
 	$(INSTALL) -m 644 $(GEN)/man/*.1 $(DESTDIR)$(MANDIR)
 	$(INSTALL) -m 644 $(GEN)/completions/bash/* $(DESTDIR)$(BASHDIR)
 	$(INSTALL) -m 644 $(GEN)/completions/zsh/* $(DESTDIR)$(ZSHDIR)
 	$(INSTALL) -m 644 $(GEN)/completions/fish/* $(DESTDIR)$(FISHDIR)
 	$(INSTALL) -m 644 README.md $(DESTDIR)$(DOCDIR)
-	$(INSTALL) -m 644 docs/*.md docs/*.png $(DESTDIR)$(DOCDIR)/docs
-	$(INSTALL) -m 755 examples/* $(DESTDIR)$(DOCDIR)/examples
+	# docs/ and examples/ keep their layout (the README's links and the sweep's settings
+	# folder rely on it); scripts stay executable.
+	for f in $$(find docs examples -type f | LC_ALL=C sort); do \
+	    if [ -x "$$f" ]; then m=755; else m=644; fi; \
+	    $(INSTALL) -D -m $$m "$$f" "$(DESTDIR)$(DOCDIR)/$$f" || exit 1; \
+	done
 
 uninstall:
 	for p in $(PROGRAMS); do \
