@@ -40,7 +40,12 @@ let package = Package(
                 "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: fast
+            swiftSettings: fast,
+            plugins: ["VersionFromFile"]
+        ),
+        .plugin(
+            name: "VersionFromFile",
+            capability: .buildTool()
         ),
         .executableTarget(
             name: "nn-data",

@@ -1,8 +1,8 @@
 // What made a stream: the program, its version and its command line.
-// The version is the one in the package root's VERSION file (a test pins that they agree).
+// The version is the package root's VERSION file, compiled in by the VersionFromFile plugin.
 
 public enum Provenance {
-    public static let version = "0.1.0"
+    public static let version = packageVersion
 
     /// `nn-fit 0.1.0: nn-fit --sgd --seed 7` (arguments with spaces are single-quoted).
     public static func line(program: String, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {

@@ -1,5 +1,5 @@
-// The version has one source, the package root's VERSION file (read by the Makefile and
-// scripts/package-deb); the programs' --version and the streams' provenance use Provenance.version.
+// The version has one source, the package root's VERSION file: the VersionFromFile plugin compiles
+// it into Shared, and the Makefile and scripts/package-deb read it; --version and provenance print it.
 import Foundation
 import Testing
 import Shared
