@@ -48,15 +48,9 @@ func anIdxCountFarBeyondTheFileIsATruncationNotAnAllocation(gzipped: Bool) {
 
 @Test func aCSVQuotedFieldNeverClosedStopsAtTheRecordLimit() throws {
     // The default limit is 64 MiB (LineReader.maxLineLength); 1 MiB keeps the test quick.
-    var template = Array("/tmp/nn-test-XXXXXX".utf8CString)
-    let fd = mkstemp(&template)
-    unlink(&template)
-    let head = Array("a,b\n1,\"".utf8)
-    _ = head.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     var chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 16)
     chunk[chunk.count - 1] = 10
-    for _ in 0..<40 { _ = chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } }
-    lseek(fd, 0, SEEK_SET)
+    let fd = largeInput("a,b\n1,\"", chunk, count: 40)
     let e = userFacingError { _ = try CSVDataset.load(CSVReader(LineReader(fileDescriptor: fd, ownsDescriptor: true), maxRecordLength: 1 << 20), CSVOptions()) }
     #expect(e?.exitCode == ExitCode.dataError)
     #expect(CSVReader(LineReader(fileDescriptor: 0)).maxRecordLength == 1 << 26)

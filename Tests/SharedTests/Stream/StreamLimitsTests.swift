@@ -64,15 +64,20 @@ func aRowTooShortForTheClaimedColumnsIsRefusedBeforeItsBufferIsMade(type: String
     #expect(SectionHeader.reservationLimit <= 1 << 20)
 }
 
-@Test func aLineWithoutAnEndWithin64MiBIsRefused() throws {
+/// An unlinked temporary file holding `head` then `count` copies of `chunk`, rewound.
+func largeInput(_ head: String, _ chunk: [UInt8], count: Int) -> Int32 {
     var template = Array("/tmp/nn-test-XXXXXX".utf8CString)
     let fd = mkstemp(&template)
+    precondition(fd >= 0)
     unlink(&template)
-    let head = Array("nn-stream 1\n@a u8 1x1\n".utf8)
-    _ = head.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    let chunk = [UInt8](repeating: UInt8(ascii: "7"), count: 1 << 20)
-    for _ in 0..<65 { _ = chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } }
+    _ = Array(head.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    for _ in 0..<count { _ = chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } }
     lseek(fd, 0, SEEK_SET)
+    return fd
+}
+
+@Test func aLineWithoutAnEndWithin64MiBIsRefused() throws {
+    let fd = largeInput("nn-stream 1\n@a u8 1x1\n", [UInt8](repeating: UInt8(ascii: "7"), count: 1 << 20), count: 65)
     let r = try StreamReader(LineReader(fileDescriptor: fd, ownsDescriptor: true))
     guard case .section(let h) = try r.next() else { Issue.record("no section"); return }
     let e = #expect(throws: StreamError.self) { try r.skip(h) }
