@@ -82,9 +82,9 @@ let package = Package(
 // normal build and tests never see them; scripts/fuzz builds them with -sanitize=fuzzer.
 if Context.environment["NN_FUZZ"] != nil {
     package.targets.append(.target(name: "CFuzzerDriver", path: "fuzz/Sources/CFuzzerDriver"))
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Shared", "CFuzzerDriver"], path: "fuzz/Sources/FuzzSupport"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Shared"], path: "fuzz/Sources/FuzzSupport"))
     for name in ["fuzz-stream", "fuzz-csv", "fuzz-idx"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["Shared", "FuzzSupport"], path: "fuzz/Sources/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: ["Shared", "FuzzSupport", "CFuzzerDriver"], path: "fuzz/Sources/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))
     }
 }

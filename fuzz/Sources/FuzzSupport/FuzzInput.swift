@@ -3,7 +3,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CFuzzerDriver
 import Shared
 
 public enum FuzzInput {
@@ -40,12 +39,6 @@ public enum FuzzInput {
 
     /// The path under which `fd` can be opened again.
     public static func path(_ fd: Int32) -> String { "/proc/self/fd/\(fd)" }
-
-    /// Runs libFuzzer over `test` with the program's arguments (the body of a target's entry point).
-    public static func run(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
-                           _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32 {
-        nn_fuzz_run(argc, argv, test)
-    }
 
     /// Runs `body`; a `UserFacingError` is the clean refusal every malformed input must get.
     /// Any other error is a finding: the readers may throw nothing else.

@@ -6,12 +6,6 @@ import Glibc
 import FuzzSupport
 import Shared
 
-/// SwiftPM names an executable's entry point `<module>_main`; it hands over to libFuzzer.
-@_cdecl("fuzz_csv_main")
-public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    FuzzInput.run(argc, argv, fuzzCSV)
-}
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let fd = FuzzInput.file(data, size)

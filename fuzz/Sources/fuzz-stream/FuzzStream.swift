@@ -7,14 +7,8 @@ import Glibc
 import FuzzSupport
 import Shared
 
-nonisolated(unsafe) let devNull = open("/dev/null", O_WRONLY)
-nonisolated(unsafe) let outputFile = FuzzInput.scratchFile()
-
-/// SwiftPM names an executable's entry point `<module>_main`; it hands over to libFuzzer.
-@_cdecl("fuzz_stream_main")
-public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    FuzzInput.run(argc, argv, fuzzStream)
-}
+let devNull = open("/dev/null", O_WRONLY)
+let outputFile = FuzzInput.scratchFile()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStream(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {

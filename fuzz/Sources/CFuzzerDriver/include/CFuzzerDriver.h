@@ -1,6 +1,9 @@
-// libFuzzer's driver, callable from Swift: SwiftPM gives each executable its own
-// entry point (<module>_main), so the fuzz targets start libFuzzer themselves.
+// Entry points of the fuzz targets. SwiftPM names an executable's entry point
+// <module>_main (fuzz_stream_main, ...); each starts libFuzzer (linked by
+// -sanitize=fuzzer) over the LLVMFuzzerTestOneInput its target defines.
 #include <stddef.h>
 #include <stdint.h>
 
-int nn_fuzz_run(int argc, char **argv, int (*test_one_input)(const uint8_t *data, size_t size));
+int fuzz_stream_main(int argc, char **argv);
+int fuzz_csv_main(int argc, char **argv);
+int fuzz_idx_main(int argc, char **argv);
