@@ -76,8 +76,20 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Shared"]
+            dependencies: ["Shared"],
+            exclude: ["Malformed"]   // the malformed-input corpus, read by MalformedInputTests
         ),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// The libFuzzer targets (fuzz/Sources) exist only when NN_FUZZ is set, so that the
+// normal build and tests never see them; scripts/fuzz builds them with -sanitize=fuzzer.
+if Context.environment["NN_FUZZ"] != nil {
+    package.targets.append(.target(name: "CFuzzerDriver", path: "fuzz/Sources/CFuzzerDriver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Shared"], path: "fuzz/Sources/FuzzSupport"))
+    for name in ["fuzz-stream", "fuzz-csv", "fuzz-idx"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["Shared", "FuzzSupport", "CFuzzerDriver"], path: "fuzz/Sources/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -11,10 +11,14 @@ public final class CSVReader {
     public private(set) var bytes: [UInt8] = []
     public private(set) var fields: [Range<Int>] = []
     private var atStart = true
+    /// The longest record accepted, in bytes: a quoted field may span lines, but a record
+    /// that never ends must not take all memory.
+    public let maxRecordLength: Int
 
-    public init(_ lines: LineReader, delimiter: UInt8 = UInt8(ascii: ",")) {
+    public init(_ lines: LineReader, delimiter: UInt8 = UInt8(ascii: ","), maxRecordLength: Int = LineReader.maxLineLength) {
         self.lines = lines
         self.delimiter = delimiter
+        self.maxRecordLength = maxRecordLength
     }
 
     public var count: Int { fields.count }
@@ -83,7 +87,11 @@ public final class CSVReader {
                 }
                 switch state {
                 case .quoted:
-                    bytes.append(10)  // the field goes on on the next line
+                    // The field goes on on the next line, but a record is a line's size at most.
+                    guard bytes.count < maxRecordLength else {
+                        throw DataError.at(line: line, column: fields.count + 1, "a record longer than \(maxRecordLength) bytes: is a quoted field never closed?")
+                    }
+                    bytes.append(10)
                     return true
                 case .unquoted:
                     fields.append(fieldStart..<(bytes.count - trailingSpaces))

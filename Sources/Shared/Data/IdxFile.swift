@@ -11,7 +11,13 @@ public final class IdxFile {
 
     public var count: Int { dimensions[0] }
     /// Bytes per item: the product of the dimensions after the first (28·28 for images).
-    public var itemSize: Int { dimensions.dropFirst().reduce(1, *) }
+    public let itemSize: Int
+
+    /// The largest item accepted: 2^24 bytes (a 4096x4096 image), whose row of u8 values
+    /// still fits the stream's line limit at 4 bytes a value.
+    public static let maxItemSize = 1 << 24
+    /// How far ahead of the bytes actually read a buffer may grow.
+    static let chunk = 1 << 20
 
     /// Opens `path` and checks its header: unsigned bytes in `expectedDimensions` dimensions.
     public init(path: String, expectedDimensions: Int, hint: String? = nil) throws {
@@ -34,33 +40,48 @@ public final class IdxFile {
         guard n == sizes.count else {
             throw DataError("\(path): idx header is truncated: expected \(expectedDimensions) sizes of 4 bytes")
         }
-        dimensions = (0..<expectedDimensions).map { d in
+        let dimensions = (0..<expectedDimensions).map { d in
             sizes[(4 * d)..<(4 * d + 4)].reduce(0) { $0 << 8 | Int($1) }
         }
-        let total = dimensions.reduce(1) { $0.multipliedReportingOverflow(by: max($1, 1)).partialValue }
-        guard dimensions.dropFirst().allSatisfy({ $0 > 0 }), total <= SectionHeader.maxElements else {
-            throw DataError("\(path): idx dimensions \(dimensions.map(String.init).joined(separator: "x")) are empty or too large")
+        self.dimensions = dimensions
+        let shape = dimensions.map(String.init).joined(separator: "x")
+        // Each size is below 2^32, so the product of two of them may pass Int.max: multiply with a check.
+        var size = 1
+        for d in dimensions.dropFirst() {
+            let (p, overflow) = size.multipliedReportingOverflow(by: d)
+            guard d > 0, !overflow, p <= IdxFile.maxItemSize else {
+                throw DataError("\(path): idx dimensions \(shape): items must be non-empty and at most \(IdxFile.maxItemSize) bytes")
+            }
+            size = p
         }
+        itemSize = size
     }
 
-    /// Reads the next `items` items into `buffer` (items × itemSize bytes).
+    /// Replaces `buffer`'s contents with the next `items` items (items × itemSize bytes).
+    /// The buffer grows as bytes arrive, at most 1 MiB ahead of them, so a header that
+    /// claims more than the file holds costs no more memory than the file itself.
     /// A file that ends early is an error naming how many items it holds.
-    public func read(items: Int, into buffer: UnsafeMutableRawPointer) throws {
+    public func read(items: Int, into buffer: inout [UInt8]) throws {
         precondition(itemsRead + items <= count, "IdxFile: reading past the header's count")
         let want = items * itemSize
-        let got = try reader.read(into: buffer, count: want)
-        guard got == want else {
-            let complete = itemsRead + got / itemSize
-            throw DataError("\(path): truncated: the header says \(count) items, the file ends after \(complete)")
+        buffer.removeAll(keepingCapacity: true)
+        while buffer.count < want {
+            let start = buffer.count
+            let step = min(want - start, IdxFile.chunk)
+            buffer.append(contentsOf: repeatElement(0, count: step))
+            let got = try buffer.withUnsafeMutableBytes { try reader.read(into: $0.baseAddress! + start, count: step) }
+            guard got == step else {
+                let complete = itemsRead + (start + got) / itemSize
+                throw DataError("\(path): truncated: the header says \(count) items, the file ends after \(complete)")
+            }
         }
         itemsRead += items
     }
 
     /// Reads every remaining item.
     public func readAll() throws -> [UInt8] {
-        let items = count - itemsRead
-        var out = [UInt8](repeating: 0, count: items * itemSize)
-        try out.withUnsafeMutableBytes { try read(items: items, into: $0.baseAddress!) }
+        var out: [UInt8] = []
+        try read(items: count - itemsRead, into: &out)
         try checkEnd()
         return out
     }

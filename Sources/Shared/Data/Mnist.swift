@@ -96,7 +96,8 @@ public struct Mnist: Sendable {
             throw DataError("\(images.path): images of \(images.itemSize) pixels, the training images have \(cols)")
         }
         var pixels: [UInt8] = []
-        pixels.reserveCapacity(parts.reduce(0) { $0 + $1.selection.items.count } * cols)
+        // The headers' counts are only claims until the pixels arrive: reserve a bounded amount.
+        pixels.reserveCapacity(min(parts.reduce(0) { $0 + $1.selection.items.count } * cols, SectionHeader.reservationLimit))
         for (images, selection) in parts {
             try forEachImage(images, selection) { pixels.append(contentsOf: $0) }
         }
@@ -111,20 +112,20 @@ public struct Mnist: Sendable {
         guard let last = selection.items.last else { return }
         let size = file.itemSize
         let block = max(1, (1 << 18) / size)
-        var buffer = [UInt8](repeating: 0, count: block * size)
+        var buffer: [UInt8] = []
         var next = 0          // index into selection.items
         var first = 0         // item index of buffer[0]
-        try buffer.withUnsafeMutableBufferPointer { b in
-            while first <= last {
-                let n = min(block, file.count - first)
-                try file.read(items: n, into: b.baseAddress!)
+        while first <= last {
+            let n = min(block, file.count - first)
+            try file.read(items: n, into: &buffer)
+            try buffer.withUnsafeBufferPointer { b in
                 while next < selection.items.count, selection.items[next] < first + n {
                     let offset = (selection.items[next] - first) * size
                     try body(UnsafeBufferPointer(rebasing: b[offset..<(offset + size)]))
                     next += 1
                 }
-                first += n
             }
+            first += n
         }
         if first == file.count { try file.checkEnd() }
     }

@@ -91,9 +91,10 @@ public enum StandardizeStream {
     static func writeStandardized(_ h: SectionHeader, _ s: Standardization, to writer: StreamWriter,
                                   _ forEachRow: ((UnsafeBufferPointer<Float>) throws -> Void) throws -> Void) throws {
         try writer.writeHeader(h)
-        var out = [Float](repeating: 0, count: h.cols)
-        try out.withUnsafeMutableBufferPointer { o in
-            try forEachRow { row in
+        var out: [Float] = []   // made at the first row, not on the header's word
+        try forEachRow { row in
+            if out.count != row.count { out = [Float](repeating: 0, count: row.count) }
+            try out.withUnsafeMutableBufferPointer { o in
                 s.apply(row: row, into: o.baseAddress!)
                 try writer.writeRow(UnsafeBufferPointer(o))
             }

@@ -37,7 +37,7 @@ public enum StreamSummary {
             try reader.skip(h)
             return []
         }
-        var stats = ColumnStats(columns: h.cols)
+        var stats = ColumnStats()
         try reader.visitRows(h) { _, v in stats.add(v) }
         var lines = ["values: min=\(show(stats.overallMin)) max=\(show(stats.overallMax)) mean=\(show(stats.overallMean))"]
         if h.cols <= maxColumnLines && h.rows > 1 {
@@ -84,18 +84,18 @@ public enum StreamSummary {
 
 /// Running minimum, maximum and sum of every column.
 struct ColumnStats {
-    var min: [Float]
-    var max: [Float]
-    var sum: [Double]
+    var min: [Float] = []
+    var max: [Float] = []
+    var sum: [Double] = []
     var rows = 0
 
-    init(columns: Int) {
-        min = [Float](repeating: .infinity, count: columns)
-        max = [Float](repeating: -.infinity, count: columns)
-        sum = [Double](repeating: 0, count: columns)
-    }
-
+    /// The columns are counted at the first row (a header's claim alone allocates nothing).
     mutating func add(_ row: UnsafeBufferPointer<Float>) {
+        if rows == 0 {
+            min = [Float](repeating: .infinity, count: row.count)
+            max = [Float](repeating: -.infinity, count: row.count)
+            sum = [Double](repeating: 0, count: row.count)
+        }
         rows += 1
         for c in 0..<row.count {
             let v = row[c]

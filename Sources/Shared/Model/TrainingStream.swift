@@ -35,7 +35,7 @@ public struct TrainingInput {
             case "train.x":
                 try once(xHeader, h)
                 xHeader = h
-                features.reserveCapacity(min(h.rows * h.cols, 1 << 26))
+                features.reserveCapacity(min(h.rows * h.cols, SectionHeader.reservationLimit))
                 try reader.visitRows(h, copyingTo: writer) { _, row in features.append(contentsOf: row) }
             case "train.y":
                 try once(yHeader, h)
@@ -43,7 +43,7 @@ public struct TrainingInput {
                     throw StreamError(line: h.line, "train.y must be i32 labels in one column (i32 Nx1), found \(h.type.rawValue) \(h.rows)x\(h.cols)")
                 }
                 yHeader = h
-                labels.reserveCapacity(min(h.rows, 1 << 26))
+                labels.reserveCapacity(min(h.rows, SectionHeader.reservationLimit))
                 try reader.visitRows(h, copyingTo: writer) { _, row in labels.append(Int32(row[0])) }
             case "standardize.mean", "standardize.std":
                 var values: [Float] = []

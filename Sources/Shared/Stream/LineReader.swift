@@ -91,7 +91,7 @@ public final class LineReader {
         pendingScanned = pending
         if end == capacity {
             guard capacity < LineReader.maxLineLength else {
-                throw StreamError(line: lineNumber + 1, "line is longer than \(LineReader.maxLineLength) bytes")
+                throw StreamError(line: lineNumber + 1, "no line end within \(LineReader.maxLineLength) bytes (64 MiB), the longest line accepted")
             }
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             bigger.update(from: buffer, count: end)

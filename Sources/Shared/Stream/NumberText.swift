@@ -122,8 +122,7 @@ public enum NumberText {
     public static func parseByteRow(_ p: UnsafePointer<UInt8>, _ n: Int, cols: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
         var i = 0
         var c = 0
-        var end = n
-        if end > 0 && p[end - 1] == 13 { end -= 1 }  // tolerate CRLF
+        let end = n
         while true {
             while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
             if i >= end { break }

@@ -13,6 +13,18 @@ public struct SectionHeader: Equatable, Sendable {
     /// claims more is refused before anything is allocated.
     public static let maxElements = 1 << 31
 
+    /// The most columns a section may have: a row of COLS values takes at least 2·COLS−1
+    /// bytes (one digit each, one space between), and a line is at most
+    /// `LineReader.maxLineLength` bytes.
+    public static let maxColumns = LineReader.maxLineLength / 2
+
+    /// The most elements a reader reserves on a header's word alone; beyond it, storage
+    /// grows as rows arrive, so a header claiming more rows than follow costs nothing.
+    public static let reservationLimit = 1 << 20
+
+    /// The fewest bytes a row of this section's values can take (see `maxColumns`).
+    public var minimumRowBytes: Int { cols == 0 ? 0 : 2 * cols - 1 }
+
     public init(name: String, type: ElementType, rows: Int, cols: Int, attributes: Attributes = Attributes(), line: Int? = nil) {
         self.name = name
         self.type = type
@@ -43,6 +55,7 @@ public struct SectionHeader: Equatable, Sendable {
 
     /// Parses a header line (starting with `@`, not `@end`).
     public static func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> SectionHeader {
+        if line.last == 13 { throw StreamReader.crlfError(line: lineNumber) }
         var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
         var i = 1
         while i < line.count {
@@ -69,6 +82,9 @@ public struct SectionHeader: Equatable, Sendable {
               let cols = parseCount(shape[(x + 1)..<shape.endIndex])
         else {
             throw StreamError(line: lineNumber, "section \(name): malformed shape '\(String(decoding: shape, as: UTF8.self).prefix(40))', expected ROWSxCOLS such as 12000x784")
+        }
+        if cols > maxColumns {
+            throw StreamError(line: lineNumber, "section \(name): \(cols) columns cannot fit in a line (at most \(LineReader.maxLineLength) bytes, so at most \(maxColumns) values)")
         }
         if rows > 0 && cols > maxElements / rows {
             throw StreamError(line: lineNumber, "section \(name): shape \(rows)x\(cols) is larger than the limit of \(maxElements) elements")

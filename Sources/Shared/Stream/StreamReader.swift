@@ -25,10 +25,19 @@ public final class StreamReader {
     public init(_ lines: LineReader, fromFile: Bool = false) throws {
         self.lines = lines
         truncationCause = fromFile ? "the file is cut short" : "the stage before this one probably failed"
-        let first: String? = try lines.nextLine { String(decoding: $0.prefix(80), as: UTF8.self) }
+        var bom = false, crlf = false
+        let first: String? = try lines.nextLine { b in
+            bom = b.starts(with: [0xEF, 0xBB, 0xBF])
+            crlf = b.last == 13
+            return String(decoding: b.prefix(80), as: UTF8.self)
+        }
         guard let first else {
             throw truncated(line: 1, "the input is empty, expected '\(StreamReader.magic) \(StreamReader.version)'")
         }
+        if bom {
+            throw StreamError(line: 1, "the input starts with a UTF-8 byte-order mark (EF BB BF); an nn-stream has none, remove it with sed '1s/^\\xEF\\xBB\\xBF//'")
+        }
+        if crlf { throw StreamReader.crlfError(line: 1) }
         let words = first.split(separator: " ")
         guard words.count == 2, words[0] == StreamReader.magic else {
             throw StreamError(line: 1, "not an nn-stream: expected '\(StreamReader.magic) \(StreamReader.version)', found '\(first.filter { $0.isASCII && !$0.isNewline })'")
@@ -36,6 +45,11 @@ public final class StreamReader {
         guard words[1] == "\(StreamReader.version)" else {
             throw StreamError(line: 1, "unsupported stream version \(words[1]): this program reads version \(StreamReader.version)")
         }
+    }
+
+    /// Lines end in LF alone; a file saved with Windows line ends is refused, by name.
+    static func crlfError(line: Int) -> StreamError {
+        StreamError(line: line, "CRLF line end: an nn-stream's lines end in LF alone; convert the file with dos2unix")
     }
 
     public static func standardInput() throws -> StreamReader {
@@ -119,9 +133,8 @@ public final class StreamReader {
     /// on to `writer` byte for byte (a stage that needs a section and must pass it through).
     public func read(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil) throws -> Section {
         try writer?.rawLine(header.text)
-        let total = header.rows * header.cols
-        // Reserve at most 16M elements up front: a header may claim more rows than follow.
-        let reserve = min(total, 1 << 24)
+        // A header may claim more rows than follow: reserve a bounded amount, then grow.
+        let reserve = min(header.rows * header.cols, SectionHeader.reservationLimit)
         let storage: Storage
         switch header.type {
         case .f32:
@@ -146,6 +159,7 @@ public final class StreamReader {
             var values = [UInt8](); values.reserveCapacity(reserve)
             let cols = header.cols
             try forEachRow(header, copyingTo: writer) { p, n, _, r in
+                if n < header.minimumRowBytes { try self.rowError(p, n, header, r) }
                 let start = values.count
                 values.append(contentsOf: repeatElement(0, count: cols))
                 let ok = cols == 0 ? NumberText.parseByteRow(p, n, cols: 0, into: UnsafeMutablePointer(bitPattern: 1)!)
@@ -177,13 +191,23 @@ public final class StreamReader {
     public func visitRows(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil,
                           _ body: (Int, UnsafeBufferPointer<Float>) throws -> Void) throws {
         try writer?.rawLine(header.text)
-        var row = [Float](repeating: 0, count: header.cols)
+        // The row buffers are made at the first row long enough to hold COLS values,
+        // so a header alone never allocates them.
+        var row: [Float] = []
+        func makeRow(_ p: UnsafePointer<UInt8>, _ n: Int, _ r: Int) throws {
+            if n < header.minimumRowBytes { try rowError(p, n, header, r) }
+            row = [Float](repeating: 0, count: header.cols)
+        }
         let scale = try ByteScale(header.attributes["scale"], line: header.line, section: header.name)
         if header.type == .u8 {
             // One pass over the row's bytes, then a table lookup per value.
             let table = (0..<256).map { scale.apply(UInt8($0)) }
-            var bytes = [UInt8](repeating: 0, count: max(header.cols, 1))
+            var bytes: [UInt8] = []
             try forEachRow(header) { p, n, _, r in
+                if r == 0 {
+                    try makeRow(p, n, r)
+                    bytes = [UInt8](repeating: 0, count: max(header.cols, 1))
+                }
                 let ok = bytes.withUnsafeMutableBufferPointer { NumberText.parseByteRow(p, n, cols: header.cols, into: $0.baseAddress!) }
                 if !ok { try self.rowError(p, n, header, r) }
                 try writer?.rawLine(UnsafeBufferPointer(start: p, count: n))
@@ -199,6 +223,7 @@ public final class StreamReader {
             return
         }
         try forEachRow(header) { p, n, _, r in
+            if r == 0 { try makeRow(p, n, r) }
             try row.withUnsafeMutableBufferPointer { out in
                 try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
                     let v: Float?
@@ -217,12 +242,17 @@ public final class StreamReader {
     }
 
     private func check(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ r: Int) throws {
-        if header.type == .u8 {
+        if header.type == .u8 && n >= header.minimumRowBytes {
             let ok = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(header.cols, 1)) {
                 NumberText.parseByteRow(p, n, cols: header.cols, into: $0.baseAddress!)
             }
             if ok { return }
         }
+        try checkTokens(p, n, header, r)
+    }
+
+    /// Checks a row token by token: its count and each value's form.
+    private func checkTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ r: Int) throws {
         try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
             let ok: Bool
             switch header.type {
@@ -234,13 +264,10 @@ public final class StreamReader {
         }
     }
 
-    /// Throws the error that the token-by-token check finds in a row a fast parser refused.
+    /// Throws the error that the token-by-token check finds in a row a fast parser refused
+    /// (or that is too short to hold the header's columns).
     private func rowError(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ r: Int) throws -> Never {
-        try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
-            if header.type == .u8 && NumberText.parseUInt8(tp, tn) == nil {
-                throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber)
-            }
-        }
+        try checkTokens(p, n, header, r)
         throw StreamError(line: lines.lineNumber, "section \(header.name): malformed row")
     }
 
@@ -268,8 +295,8 @@ public final class StreamReader {
                                _ body: (UnsafePointer<UInt8>, Int, Int) throws -> Void) throws {
         var i = 0
         var c = 0
-        var end = n
-        if end > 0 && p[end - 1] == 13 { end -= 1 }  // tolerate CRLF
+        let end = n
+        if n > 0 && p[n - 1] == 13 { throw crlfError(line: line) }
         while true {
             while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
             if i >= end { break }
