@@ -37,7 +37,7 @@ public enum CSVDataset {
             if !pending { guard try csv.next() else { break } }
             pending = false
             guard csv.count == width else {
-                throw DataError.at(line: csv.line, "row has \(csv.count) fields, expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
+                throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
             }
             for c in 0..<width where c != labelColumn {
                 features.append(try number(csv, c, names))

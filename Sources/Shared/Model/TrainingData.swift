@@ -9,8 +9,9 @@ public struct TrainingData: Sendable {
     public private(set) var trainRows: Int
 
     /// Checks the labels against the classes (exit 65 with what is wrong).
-    /// Without class names the classes are 0...max(label).
-    public init(x: Matrix, y: [Int32], classes: [String]?) throws {
+    /// Without class names the classes are 0...max(label). `firstLabelLine`: the stream line of
+    /// y's first row, so that a bad label's message names its line.
+    public init(x: Matrix, y: [Int32], classes: [String]?, firstLabelLine: Int? = nil) throws {
         guard x.rows == y.count else {
             throw StreamError(line: nil, "train.x has \(x.rows) rows but train.y has \(y.count): each training row needs one label")
         }
@@ -18,7 +19,7 @@ public struct TrainingData: Sendable {
         let k = classes?.count ?? (Int(y.max() ?? 0) + 1)
         if let bad = y.firstIndex(where: { $0 < 0 || Int($0) >= k }) {
             let names = classes.map { " (classes=\($0.joined(separator: ",")))" } ?? ""
-            throw StreamError(line: nil, "train.y row \(bad + 1) has label \(y[bad]); labels must be 0..\(k - 1)\(names)")
+            throw StreamError(line: firstLabelLine.map { $0 + bad }, "train.y row \(bad + 1) has label \(y[bad]); labels must be 0..\(k - 1)\(names)")
         }
         var seen = Set<Int32>()
         for v in y { seen.insert(v); if seen.count > 1 { break } }

@@ -66,7 +66,8 @@ public struct TrainingInput {
             throw StreamError(line: nil, "no train.y section: nn-fit needs a label for each row of train.x")
         }
         let x = Matrix(rows: xHeader.rows, cols: xHeader.cols, data: features)
-        let data = try TrainingData(x: x, y: labels, classes: yHeader.attributes.list("classes"))
+        let data = try TrainingData(x: x, y: labels, classes: yHeader.attributes.list("classes"),
+                                    firstLabelLine: yHeader.line.map { $0 + 1 })
         var standardization: Standardization?
         if xHeader.attributes["standardized"] == "true", let mean, let std {
             guard mean.count == x.cols, std.count == x.cols else {

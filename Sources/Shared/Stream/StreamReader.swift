@@ -316,7 +316,7 @@ public final class StreamReader {
             c += 1
         }
         if c != header.cols {
-            throw StreamError(line: line, "section \(header.name): row has \(c) values, expected \(header.cols)")
+            throw StreamError(line: line, "section \(header.name): row has \(c) value\(c == 1 ? "" : "s"), expected \(header.cols)")
         }
     }
 

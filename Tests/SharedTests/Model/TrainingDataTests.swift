@@ -16,6 +16,13 @@ struct TrainingDataTests {
         #expect(message { _ = try TrainingData(x: x, y: [0, 1, 0], classes: ["a", "b"]) } == nil)
     }
 
+    @Test func aBadLabelNamesItsStreamLine() {
+        // Labels start on line 10, so the second row is line 11.
+        let x = Matrix(rows: 3, cols: 2)
+        #expect(message { _ = try TrainingData(x: x, y: [0, 2, 1], classes: ["a", "b"], firstLabelLine: 10) }?
+            .hasPrefix("line 11: train.y row 2 has label 2") == true)
+    }
+
     @Test func classesDefaultToTheLabelsSeen() throws {
         let d = try TrainingData(x: Matrix(rows: 3, cols: 1), y: [0, 2, 1], classes: nil)
         #expect(d.classes == ["0", "1", "2"])

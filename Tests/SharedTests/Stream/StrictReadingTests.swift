@@ -17,7 +17,7 @@ private let good = "nn-stream 1\n@a f32 2x2 k=v\n1 2\n3 4\n@end\n"
     ("nn-stream 1\n", 2, "truncated input: the stream ends without '@end'"),
     ("nn-stream 1\n@a f32 2x2\n1 2\n", 4, "ends after 1 of 2 rows"),
     ("nn-stream 1\n@a f32 2x2\n1 2\n@end\n", 4, "ends after 1 of 2 rows"),
-    ("nn-stream 1\n@a f32 2x2\n1 2\n3\n@end\n", 4, "row has 1 values, expected 2"),
+    ("nn-stream 1\n@a f32 2x2\n1 2\n3\n@end\n", 4, "row has 1 value, expected 2"),
     ("nn-stream 1\n@a f32 2x2\n1 2\n3 4 5\n@end\n", 4, "row has 3 values, expected 2"),
     ("nn-stream 1\n@a f32 1x2\n1 x\n@end\n", 3, "column 2: expected a finite f32"),
     ("nn-stream 1\n@a f32 1x2\n1 nan\n@end\n", 3, "NaN and infinities are not allowed"),
