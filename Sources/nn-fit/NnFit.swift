@@ -31,7 +31,7 @@ struct NnFit: ParsableCommand {
     @OptionGroup var seed: SeedOption
     @OptionGroup var threads: ThreadsOption
 
-    @Option(help: ArgumentHelp("Also write the model alone to this file (an nn-stream), atomically.", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write the model alone to FILE (an nn-stream), atomically.", valueName: "FILE"))
     var save: String?
 
     @OptionGroup var modelFile: ModelFileOption
