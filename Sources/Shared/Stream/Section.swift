@@ -95,6 +95,10 @@ public struct ByteScale: Equatable, Sendable {
         } else {
             throw StreamError(line: line, "section \(section): scale=\(text) is not a number or a fraction p/q")
         }
+        // Every byte must stand for a finite Float32 (b·p can overflow, and so can p/q).
+        if let b = (0...255).first(where: { !apply(UInt8($0)).isFinite }) {
+            throw StreamError(line: line, "section \(section): scale=\(text) makes byte \(b) stand for \(apply(UInt8(b))); every byte 0..255 must stand for a finite number")
+        }
     }
 
     @inline(__always)

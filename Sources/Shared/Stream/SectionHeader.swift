@@ -107,6 +107,8 @@ public struct SectionHeader: Equatable, Sendable {
             }
             attributes[keyText] = value
         }
+        // A u8 section's scale is checked here, so no way of consuming the section lets a bad one by.
+        if type == .u8 { _ = try ByteScale(attributes["scale"], line: lineNumber, section: name) }
         return SectionHeader(name: name, type: type, rows: rows, cols: cols, attributes: attributes, line: lineNumber)
     }
 
