@@ -55,7 +55,6 @@ public struct SectionHeader: Equatable, Sendable {
 
     /// Parses a header line (starting with `@`, not `@end`).
     public static func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> SectionHeader {
-        if line.last == 13 { throw StreamReader.crlfError(line: lineNumber) }
         var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
         var i = 1
         while i < line.count {

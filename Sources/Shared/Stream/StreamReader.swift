@@ -25,10 +25,9 @@ public final class StreamReader {
     public init(_ lines: LineReader, fromFile: Bool = false) throws {
         self.lines = lines
         truncationCause = fromFile ? "the file is cut short" : "the stage before this one probably failed"
-        var bom = false, crlf = false
-        let first: String? = try lines.nextLine { b in
+        var bom = false
+        let first: String? = try nextLine { b in
             bom = b.starts(with: [0xEF, 0xBB, 0xBF])
-            crlf = b.last == 13
             return String(decoding: b.prefix(80), as: UTF8.self)
         }
         guard let first else {
@@ -37,7 +36,6 @@ public final class StreamReader {
         if bom {
             throw StreamError(line: 1, "the input starts with a UTF-8 byte-order mark (EF BB BF); an nn-stream has none, remove it with sed '1s/^\\xEF\\xBB\\xBF//'")
         }
-        if crlf { throw StreamReader.crlfError(line: 1) }
         let words = first.split(separator: " ")
         guard words.count == 2, words[0] == StreamReader.magic else {
             throw StreamError(line: 1, "not an nn-stream: expected '\(StreamReader.magic) \(StreamReader.version)', found '\(first.filter { $0.isASCII && !$0.isNewline })'")
@@ -73,12 +71,17 @@ public final class StreamReader {
         return truncated(line: error.line, "the last line is cut short (\(error.detail))")
     }
 
-    /// `lines.nextLine`, with parse errors on a cut-off last line reported as truncation.
+    /// `lines.nextLine` for every line of a stream: a line ending in CR is refused by name
+    /// (whatever it holds), and parse errors on a cut-off last line are reported as truncation.
     private func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+        var crlf = false
         do {
-            return try lines.nextLine(body)
+            return try lines.nextLine { b in
+                if b.last == 13 { crlf = true; throw StreamReader.crlfError(line: lines.lineNumber) }
+                return try body(b)
+            }
         } catch let e as StreamError {
-            throw cutShort(e)
+            throw crlf ? e : cutShort(e)
         }
     }
 
@@ -101,7 +104,7 @@ public final class StreamReader {
             throw truncated(line: n, "the stream ends without '@end'")
         case .end:
             ended = true
-            let extra = try lines.nextLine { _ in true }
+            let extra = try nextLine { _ in true }
             if extra != nil {
                 throw StreamError(line: lines.lineNumber, "data after '@end': a stream ends at its '@end' line")
             }
@@ -296,7 +299,6 @@ public final class StreamReader {
         var i = 0
         var c = 0
         let end = n
-        if n > 0 && p[n - 1] == 13 { throw crlfError(line: line) }
         while true {
             while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
             if i >= end { break }

@@ -91,6 +91,8 @@ func largeInput(_ head: String, _ chunk: [UInt8], count: Int) -> Int32 {
     ("nn-stream 1\n@a f32 1x2\n1 2\r\n@end\n", 3, "CRLF line end"),
     ("nn-stream 1\n@a u8 1x2\n1 2\r\n@end\n", 3, "CRLF line end"),
     ("nn-stream 1\n@a f32 0x0\n@end\r\n", 3, "CRLF line end"),
+    ("nn-stream 1\n# made by hand\r\n@end\n", 2, "CRLF line end"),
+    ("nn-stream 1\n@end\n\r\n", 3, "CRLF line end"),
     ("\u{FEFF}nn-stream 1\n@end\n", 1, "byte-order mark"),
 ])
 func crlfAndByteOrderMarksAreRefusedByName(text: String, line: Int, words: String) {
