@@ -52,6 +52,7 @@ struct SweepScratch {
 
     /// A stand-in for ssh (PARALLEL_SSH): runs each command in `hosts/NAME`, a directory per
     /// "machine", so parallel's copies there and back (rsync over this "ssh") really happen.
+    /// Like sshd, it sets SHELL for the command whatever the caller's environment has.
     func fakeSSH() throws -> String {
         let path = root.appendingPathComponent("fake-ssh").path
         let script = """
@@ -67,6 +68,11 @@ struct SweepScratch {
             host=$1; shift
             [ "${1:-}" = -- ] && shift
             echo "$host" >> \(shellQuoted(root.path))/ssh.log
+            # sshd gives the command the user's login shell as SHELL, and parallel's remote
+            # wrapper runs the job with $SHELL: without it (CI runs with SHELL unset) the job
+            # silently does nothing.
+            SHELL=$(getent passwd "$(id -u)" | cut -d: -f7)
+            export SHELL=${SHELL:-/bin/sh}
             mkdir -p \(shellQuoted(root.path))/hosts/"$host" && cd \(shellQuoted(root.path))/hosts/"$host" && exec bash -c "$*"
 
             """
