@@ -18,4 +18,5 @@ struct NnData: ParsableCommand {
         subcommands: [MnistCommand.self, Csv.self, BlobsCommand.self, CirclesCommand.self, MoonsCommand.self,
                       Standardize.self, Split.self, Info.self]
     )
+    func run() throws { throw Self.missingSubcommand() }
 }

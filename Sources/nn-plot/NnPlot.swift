@@ -19,4 +19,5 @@ struct NnPlot: ParsableCommand {
         version: Provenance.version,
         subcommands: [Loss.self, Boundary.self, Scatter.self, Roc.self, Confusion.self, Images.self, Weights.self]
     )
+    func run() throws { throw Self.missingSubcommand() }
 }

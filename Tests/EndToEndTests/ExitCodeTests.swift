@@ -29,6 +29,7 @@ struct ExitCodeTests {
         try "a,b\n1,x\noops,y\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
         try Reliability.expect("nn-data csv ok.csv > /dev/null", in: dir, status: 0)
         try Reliability.expect("nn-data blobs --bogus", in: dir, status: 64, message: "Unknown option '--bogus'")
+        try Reliability.expect("nn-data", in: dir, status: 64, message: "missing subcommand; give one of mnist, csv, blobs")
         try Reliability.expect("nn-data blobs --test-size 3", in: dir, status: 64, message: "--test-size must be in 0...1")
         try Reliability.expect("nn-data blobs --samples 0", in: dir, status: 64, message: "nn-data: error: --samples must be at least 1")
         try Reliability.expect("nn-data csv bad.csv", in: dir, status: 65, message: "nn-data: error: line 3, column 1: expected a number")
@@ -78,6 +79,7 @@ struct ExitCodeTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try Reliability.expect("nn-plot loss < fit.nns > /dev/null", in: dir, status: 0)
         try Reliability.expect("nn-plot loss --bogus < fit.nns", in: dir, status: 64, message: "Unknown option '--bogus'")
+        try Reliability.expect("nn-plot < fit.nns", in: dir, status: 64, message: "missing subcommand; give one of loss, boundary")
         try Reliability.expect("nn-plot loss --png a.png --svg a.svg < fit.nns", in: dir, status: 64, message: "nn-plot: error: choose one of --png and --svg")
         try Reliability.expect("nn-plot images < fit.nns", in: dir, status: 65, message: "nn-plot: error: line ")
         try Reliability.expect("nn-plot boundary --model missing.nn < fit.nns", in: dir, status: 66, message: "nn-plot: error: missing.nn: no such file")

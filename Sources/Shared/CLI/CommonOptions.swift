@@ -37,3 +37,13 @@ public struct ModelFileOption: ParsableArguments {
 
     public init() {}
 }
+
+extension ParsableCommand {
+    /// A program made only of subcommands, run with none, is a usage error (exit 64) naming
+    /// them, not help on stdout and success: `nn-data | nn-fit` would otherwise feed the help
+    /// text to the next stage.
+    public static func missingSubcommand() -> ValidationError {
+        let names = configuration.subcommands.map { $0._commandName }
+        return ValidationError("missing subcommand; give one of \(names.joined(separator: ", "))")
+    }
+}
