@@ -35,7 +35,8 @@ private func streams() throws -> String {
 func everyKindRendersAPngOfTheSizeAsked(_ c: PlotCase) throws {
     let dir = try streams()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let r = try PlotE2E.shell("cat \(c.stream) | nn-plot \(c.kind) \(c.arguments) --png out.png --size 640,480", in: dir)
+    // In the C locale, as cron and many containers run: gnuplot must not warn there either.
+    let r = try PlotE2E.shell("cat \(c.stream) | LC_ALL=C nn-plot \(c.kind) \(c.arguments) --png out.png --size 640,480", in: dir)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.isEmpty, "gnuplot or nn-plot complained: \(r.stderr)")
     let png = try Data(contentsOf: URL(fileURLWithPath: dir + "/out.png"))
@@ -64,7 +65,7 @@ func everyKindRendersAnSvg(_ c: PlotCase) throws {
 func theScriptRendersWithGnuplotAsItIs(_ c: PlotCase) throws {
     let dir = try streams()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let r = try PlotE2E.shell("nn-plot \(c.kind) \(c.arguments) --script < \(c.stream) > plot.gp && gnuplot plot.gp > out.png", in: dir)
+    let r = try PlotE2E.shell("nn-plot \(c.kind) \(c.arguments) --script < \(c.stream) > plot.gp && LC_ALL=C gnuplot plot.gp > out.png", in: dir)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.isEmpty, "\(r.stderr)")
     let script = try String(contentsOfFile: dir + "/plot.gp", encoding: .utf8)
@@ -72,6 +73,24 @@ func theScriptRendersWithGnuplotAsItIs(_ c: PlotCase) throws {
     #expect(script.contains("\nset terminal pngcairo "))
     let png = try Data(contentsOf: URL(fileURLWithPath: dir + "/out.png"))
     #expect(PlotE2E.pngSize(png) != nil)
+}
+
+@Test func aNonASCIITitleIsCentredByCharactersNotBytes() throws {
+    let dir = try streams()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // Two titles of 8 characters each; the first is 11 bytes in UTF-8.
+    func titleLine(_ title: String) throws -> (line: String, script: String) {
+        let plot = "nn-plot loss --title '\(title)' --size 60,16 < rings.nn"
+        let r = try PlotE2E.shell("LC_ALL=C.UTF-8 \(plot) --terminal dumb", in: dir)
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        let script = try PlotE2E.shell("\(plot) --script", in: dir).text
+        return (r.text.split(separator: "\n").map(String.init).first { $0.contains(title) } ?? "", script)
+    }
+    let wide = try titleLine("café ≥ 5")
+    let plain = try titleLine("cafe > 5")
+    #expect(wide.script.contains("\nset encoding utf8\n"))
+    #expect(!plain.script.contains("set encoding"), "ASCII text needs no encoding line (it makes gnuplot warn in the C locale)")
+    #expect(wide.line.prefix { $0 == " " }.count == plain.line.prefix { $0 == " " }.count, "\(wide.line)|\n\(plain.line)|")
 }
 
 @Test(arguments: PlotCase.all)

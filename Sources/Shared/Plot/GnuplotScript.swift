@@ -29,7 +29,7 @@ extension Plot {
         if let provenance { out.append("# made by \(provenance)") }
         out.append("# render: gnuplot this-script > picture.\(terminal == .dumb ? "txt" : terminal.rawValue)")
         out.append(terminal.command(size: size ?? self.size, colour: colour))
-        out.append("set encoding utf8")
+        let encodingLine = out.count
         for block in data {
             out.append("# \(block.name): \(block.columns)")
             out.append("$\(block.name) << EOD")
@@ -39,6 +39,12 @@ extension Plot {
         out.append("TITLE = \(PlotText.quoted(title))")
         out.append("set title TITLE")
         out.append(contentsOf: commands)
+        // Non-ASCII text (a class name, a --title) needs gnuplot told it is UTF-8, or the dumb
+        // terminal centres it by bytes. Only then: in a locale that is not UTF-8 (C, as cron
+        // and many containers run) `set encoding utf8` makes gnuplot warn on every picture.
+        if out.contains(where: { $0.utf8.contains { $0 >= 0x80 } }) {
+            out.insert("set encoding utf8", at: encodingLine)
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
