@@ -40,11 +40,13 @@ man: build
 	rm -rf $(GEN)/man
 	scripts/man-pages $(BIN) $(GEN)/man
 
+# bash-completion sources its scripts, so they carry no #! line (Debian policy; lintian).
 completions: build
 	rm -rf $(GEN)/completions
 	mkdir -p $(GEN)/completions/bash $(GEN)/completions/zsh $(GEN)/completions/fish
 	for p in $(PROGRAMS); do \
 	    $(BIN)/$$p --generate-completion-script bash > $(GEN)/completions/bash/$$p && \
+	    sed -i '1{/^#!/d}' $(GEN)/completions/bash/$$p && \
 	    $(BIN)/$$p --generate-completion-script zsh > $(GEN)/completions/zsh/_$$p && \
 	    $(BIN)/$$p --generate-completion-script fish > $(GEN)/completions/fish/$$p.fish || exit 1; \
 	done

@@ -1,7 +1,7 @@
 # Shared by scripts/demo, scripts/test and scripts/bench: make sure the Debian
 # packages nn needs are installed (installing them when run as root), then build.
 
-NN_APT_PACKAGES="zlib1g-dev libopenblas-dev dataset-fashion-mnist gnuplot-nox make parallel rsync groff-base man-db binutils time zsh fish"
+NN_APT_PACKAGES="zlib1g-dev libopenblas-dev dataset-fashion-mnist gnuplot-nox make parallel rsync groff-base man-db binutils time zsh fish lintian"
 
 nn_missing_packages() {
     local missing=""

@@ -58,6 +58,18 @@ is_root && section == "DESCRIPTION" && $0 == "EXIT STATUS" {
     next
 }
 
+# NAME: the page's own name (nn-data.blobs, the name man and apropos look up; whatis, built by
+# lexgrog, cannot parse a name with a space) and the description unquoted (or whatis shows
+# the quotes). SYNOPSIS then names the command as typed, "nn-data blobs".
+section == "NAME" && /^\.Nm / {
+    command = substr($0, 5); name = command
+    gsub(/"/, "", name); gsub(/ /, ".", name)
+    print ".Nm " name
+    next
+}
+section == "NAME" && /^\.Nd ".*"$/ { print ".Nd " substr($0, 6, length($0) - 6); next }
+section == "SYNOPSIS" && $0 == ".Nm" && command ~ / / { print ".Nm " command; next }
+
 /^\./ {
     if ($0 ~ /^\.(Bl|El|It)/) { close_literal(); pending_paragraph = 0 }
     if (collecting && $0 ~ /^\.Bl/) collecting = 0
