@@ -37,3 +37,14 @@ func toyNetwork(inputs: Int, hidden: [Int], activation: Activation, classes: Int
 func trainingData(_ toy: (x: Matrix, y: [Int32]), classes: Int) throws -> TrainingData {
     try TrainingData(x: toy.x, y: toy.y, classes: classNames(classes))
 }
+
+/// Trains the network `options` describe (as nn-fit builds it) on toy data with 4 features,
+/// holding out `validation` of the rows; `shouldStop` is asked after each epoch, as Ctrl-C is.
+func train(_ options: TrainingOptions, classes: Int = 2, rows: Int = 120, validation: Double? = nil,
+           shouldStop: (() -> Bool)? = nil) throws -> (TrainingResult, TrainingData) {
+    var data = try trainingData(toyData(rows: rows, features: 4, classes: classes), classes: classes)
+    if let v = validation { try data.holdOut(fraction: v, seed: options.seed) }
+    let net = Network(inputs: 4, hidden: options.hidden, activation: options.activation, classes: data.classes,
+                      initializer: options.effectiveInitializer, seed: options.seed)
+    return (try Trainer(network: net, data: data, options: options).run(shouldStop: shouldStop), data)
+}

@@ -4,12 +4,6 @@ import Testing
 @testable import Shared
 
 struct TrainerInterruptTests {
-    func data(rows: Int = 60, validation: Double? = nil, seed: UInt64 = 42) throws -> TrainingData {
-        var d = try trainingData(toyData(rows: rows, features: 4), classes: 2)
-        if let validation { try d.holdOut(fraction: validation, seed: seed) }
-        return d
-    }
-
     /// A `shouldStop` that says yes from its `n`th call on.
     func stopAfter(_ n: Int) -> () -> Bool {
         var calls = 0
@@ -19,9 +13,8 @@ struct TrainerInterruptTests {
     @Test func stopsAfterTheEpochInWhichItWasAsked() throws {
         var o = TrainingOptions()
         o.epochs = 500
-        let d = try data()
-        let net = Network(inputs: 4, hidden: [], activation: .sigmoid, classes: d.classes, initializer: .xavier, seed: 1)
-        let result = try Trainer(network: net, data: d, options: o).run(shouldStop: stopAfter(7))
+        o.seed = 1
+        let (result, _) = try train(o, rows: 60, shouldStop: stopAfter(7))
         #expect(result.stopped == .interrupted)
         #expect(result.steps == 7)
         #expect(result.epochs == 7 && result.plannedEpochs == 500)
@@ -37,11 +30,10 @@ struct TrainerInterruptTests {
         o.hidden = [3]
         o.method = .minibatch(size: 10)
         o.epochs = 50
-        let d = try data()
-        let net = Network(inputs: 4, hidden: [3], activation: .sigmoid, classes: d.classes, initializer: .xavier, seed: 1)
-        let stopped = try Trainer(network: net, data: d, options: o).run(shouldStop: stopAfter(7))
+        o.seed = 1
+        let (stopped, _) = try train(o, rows: 60, shouldStop: stopAfter(7))
         o.epochs = 7
-        let whole = try Trainer(network: net, data: d, options: o).run()
+        let (whole, _) = try train(o, rows: 60)
         #expect(stopped.steps == whole.steps)
         #expect(stopped.network.layers.map(\.weight.data) == whole.network.layers.map(\.weight.data))
         #expect(stopped.network.layers.map(\.bias) == whole.network.layers.map(\.bias))
@@ -55,9 +47,7 @@ struct TrainerInterruptTests {
         o.epochs = 1000
         o.validation = 0.3
         o.patience = 1000
-        let d = try data(validation: 0.3)
-        let net = Network(inputs: 4, hidden: [32], activation: .sigmoid, classes: d.classes, initializer: .xavier, seed: 42)
-        let result = try Trainer(network: net, data: d, options: o).run(shouldStop: stopAfter(40))
+        let (result, _) = try train(o, rows: 60, validation: 0.3, shouldStop: stopAfter(40))
         #expect(result.stopped == .interrupted)
         #expect(result.epochs == 40)
         // The kept epoch is the one with the lowest validation loss in the curve so far.
@@ -70,10 +60,9 @@ struct TrainerInterruptTests {
     @Test func aRunThatFinishesIsNotInterrupted() throws {
         var o = TrainingOptions()
         o.epochs = 5
-        let d = try data()
-        let net = Network(inputs: 4, hidden: [], activation: .sigmoid, classes: d.classes, initializer: .xavier, seed: 1)
+        o.seed = 1
         // Asked only after the last step: nothing is left to stop.
-        let result = try Trainer(network: net, data: d, options: o).run(shouldStop: stopAfter(5))
+        let (result, _) = try train(o, rows: 60, shouldStop: stopAfter(5))
         #expect(result.stopped == .limit)
         #expect(result.steps == 5)
     }

@@ -5,14 +5,6 @@ import Testing
 @testable import Shared
 
 struct TrainerTests {
-    func train(_ options: TrainingOptions, classes: Int = 2, rows: Int = 120, validation: Double? = nil) throws -> (TrainingResult, TrainingData) {
-        var data = try trainingData(toyData(rows: rows, features: 4, classes: classes), classes: classes)
-        if let v = validation { try data.holdOut(fraction: v, seed: options.seed) }
-        let net = Network(inputs: 4, hidden: options.hidden, activation: options.activation, classes: data.classes,
-                          initializer: options.effectiveInitializer, seed: options.seed)
-        return (try Trainer(network: net, data: data, options: options).run(), data)
-    }
-
     func accuracy(_ net: Network, _ data: TrainingData) -> Double {
         let p = net.probabilities(data.x)
         var correct = 0
