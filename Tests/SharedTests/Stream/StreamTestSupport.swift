@@ -21,9 +21,9 @@ func streamText(_ body: (StreamWriter) throws -> Void) throws -> String {
     return text
 }
 
-/// A StreamReader over the given text.
-func reader(_ text: String) throws -> StreamReader {
-    try StreamReader(textLines(text))
+/// A StreamReader over the given text; `fromFile` as when the stream is a file, not a pipe.
+func reader(_ text: String, fromFile: Bool = false) throws -> StreamReader {
+    try StreamReader(textLines(text), fromFile: fromFile)
 }
 
 /// A LineReader over the given text (an unlinked temporary file; a small buffer, so lines cross refills).
@@ -39,9 +39,9 @@ func textLines(_ text: String) -> LineReader {
 }
 
 /// The StreamError that reading all of `text` throws, or nil when it reads cleanly.
-func streamError(_ text: String) -> StreamError? {
+func streamError(_ text: String, fromFile: Bool = false) -> StreamError? {
     do {
-        _ = try reader(text).readAll()
+        _ = try reader(text, fromFile: fromFile).readAll()
         return nil
     } catch let e as StreamError {
         return e

@@ -3,19 +3,6 @@
 import Testing
 @testable import Shared
 
-private func error(_ text: String, fromFile: Bool = false) -> StreamError? {
-    let lines = textLines(text)
-    do {
-        let reader = try StreamReader(lines, fromFile: fromFile)
-        _ = try reader.readAll()
-        return nil
-    } catch let e as StreamError {
-        return e
-    } catch {
-        return nil
-    }
-}
-
 @Test(arguments: [
     // (stream, line named, what the message says after "truncated input: ")
     ("", 1, "the input is empty, expected 'nn-stream 1'"),
@@ -30,7 +17,7 @@ private func error(_ text: String, fromFile: Bool = false) -> StreamError? {
     ("nn-stream 1\n@a f32 0x0\n@en", 3, "the last line is cut short ("),
 ])
 func everyEarlyEndIsTruncatedInput(text: String, line: Int, what: String) {
-    let e = error(text)
+    let e = streamError(text)
     #expect(e?.line == line, "\(text.debugDescription): \(e?.message ?? "accepted")")
     #expect(e?.detail.hasPrefix("truncated input: ") == true, "\(e?.message ?? "accepted")")
     #expect(e?.detail.contains(what) == true, "\(e?.message ?? "accepted") lacks '\(what)'")
@@ -38,15 +25,15 @@ func everyEarlyEndIsTruncatedInput(text: String, line: Int, what: String) {
 }
 
 @Test func aCutShortFileSaysSo() {
-    let e = error("nn-stream 1\n@a f32 3x2\n1 2\n", fromFile: true)
+    let e = streamError("nn-stream 1\n@a f32 3x2\n1 2\n", fromFile: true)
     #expect(e?.detail == "truncated input: section a (header on line 2) ends after 1 of 3 rows (the file is cut short)")
 }
 
 @Test func aCompleteStreamWithoutAFinalNewlineIsFine() {
-    #expect(error("nn-stream 1\n@a f32 1x2\n1 2\n@end") == nil)
+    #expect(streamError("nn-stream 1\n@a f32 1x2\n1 2\n@end") == nil)
 }
 
 @Test func aMalformedRowThatIsNotTheLastLineIsNotTruncation() {
-    let e = error("nn-stream 1\n@a f32 2x3\n1 2\n1 2 3\n@end\n")
+    let e = streamError("nn-stream 1\n@a f32 2x3\n1 2\n1 2 3\n@end\n")
     #expect(e?.detail == "section a: row has 2 values, expected 3")
 }
