@@ -15,13 +15,13 @@ public final class GzipReader {
         var info = stat()
         if stat(path, &info) != 0 {
             if errno == ENOENT || errno == ENOTDIR { throw IOError.missing(path, hint: hint) }
-            throw IOError("\(path): cannot open: \(String(cString: strerror(errno)))", exitCode: ExitCode.noInput)
+            throw IOError.cannotOpen(path)
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw IOError("\(path): is a directory, expected a file", exitCode: ExitCode.noInput)
+            throw IOError.directory(path)
         }
         guard let f = gzopen(path, "rb") else {
-            throw IOError("\(path): cannot open: \(String(cString: strerror(errno)))", exitCode: ExitCode.noInput)
+            throw IOError.cannotOpen(path)
         }
         file = f
         gzbuffer(file, 1 << 18)

@@ -34,12 +34,12 @@ public final class LineReader {
         let fd = Glibc.open(path, O_RDONLY)
         if fd < 0 {
             if errno == ENOENT { throw IOError.missing(path) }
-            throw IOError("\(path): cannot open: \(String(cString: strerror(errno)))", exitCode: ExitCode.noInput)
+            throw IOError.cannotOpen(path)
         }
         var info = stat()
         if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw IOError("\(path): is a directory, not a file", exitCode: ExitCode.noInput)
+            throw IOError.directory(path)
         }
         return LineReader(fileDescriptor: fd, ownsDescriptor: true)
     }

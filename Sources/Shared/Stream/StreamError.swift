@@ -1,5 +1,8 @@
 // Errors a user can act on: each carries the sysexits code the stage exits with
 // and a message that says what was expected and what was found.
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An error that a stage reports as `<program>: error: <message>` and exits with `exitCode`.
 public protocol UserFacingError: Error {
@@ -48,6 +51,16 @@ public struct IOError: UserFacingError {
         var text = "\(path): no such file"
         if let hint { text += "; \(hint)" }
         return IOError(text, exitCode: ExitCode.noInput)
+    }
+
+    /// An input path that names a directory (exit 66).
+    public static func directory(_ path: String) -> IOError {
+        IOError("\(path): is a directory, not a file", exitCode: ExitCode.noInput)
+    }
+
+    /// An input file that exists but cannot be opened, for the reason `errno` gives (exit 66).
+    public static func cannotOpen(_ path: String) -> IOError {
+        IOError("\(path): cannot open: \(String(cString: strerror(errno)))", exitCode: ExitCode.noInput)
     }
 }
 
