@@ -1,6 +1,6 @@
 // kill -9 in the middle of `nn-fit --save` over a good model: the file is then the old model
 // byte for byte or the whole new one, never a torn mixture. A killed writer leaves its
-// temporary file (<file>.tmp.<pid>) behind; a later run is not disturbed by it.
+// temporary file (<file>.tmp.<random>) behind; a later run is not disturbed by it.
 import Foundation
 import Testing
 
@@ -45,10 +45,16 @@ struct AtomicSaveTests {
             let target = "r\(index)/m.nn"
             try old.write(to: dir.appendingPathComponent(target))
             let p = try Reliability.spawn("nn-fit", Self.fitArguments(seed: 2, save: path(target)), stdin: path("data.nns"), stdout: nil, stderr: nil)
-            let temp = path("\(target).tmp.\(p.pid)")
+            // The temporary file's name is random: the one file in the directory that starts so.
+            var temp = ""
+            func findTemporary() -> String {
+                if temp.isEmpty, let name = (try? FileManager.default.contentsOfDirectory(atPath: path("r\(index)")))?
+                    .first(where: { $0.hasPrefix("m.nn.tmp.") }) { temp = path("r\(index)/" + name) }
+                return temp
+            }
             var seen = 0, appeared = false
             let caught = Reliability.waitUntil(seconds: 300) {
-                guard let size = (try? FileManager.default.attributesOfItem(atPath: temp))?[.size] as? Int else {
+                guard let size = (try? FileManager.default.attributesOfItem(atPath: findTemporary()))?[.size] as? Int else {
                     // Renamed, or the run ended.
                     return (fraction == nil && appeared) || Reliability.isZombie(p.pid)
                 }
@@ -62,7 +68,7 @@ struct AtomicSaveTests {
             let after = try #require(Reliability.contents(dir, target))
             let state = after == old ? "old" : after.count == new.count && Self.withoutComments(after) == Self.withoutComments(new)
                 ? "new" : "TORN (\(after.count) bytes)"
-            let left = FileManager.default.fileExists(atPath: temp)
+            let left = !temp.isEmpty && FileManager.default.fileExists(atPath: temp)
             let moment = fraction.map { "at \(Int($0 * 100))% (temp \(seen) of \(new.count) bytes)" } ?? "after the rename"
             outcomes.append("kill \(moment), caught \(caught), \(ended.signal == SIGKILL ? "killed" : "had ended"): \(state), temp left: \(left)")
             #expect(state == "old" || state == "new", "\(outcomes.last!)")
@@ -75,5 +81,39 @@ struct AtomicSaveTests {
         #expect(again.wait().status == 0)
         #expect(Self.withoutComments(Reliability.contents(dir, "r1/m.nn") ?? Data()) == Self.withoutComments(new))
         try Reliability.expect("nn-data blobs --features 784 --samples 20 --centers 2 | nn-eval --quiet --model r1/m.nn --json > /dev/null", in: dir, status: 0)
+    }
+
+    /// The attack from the report: another user plants `<file>.tmp.<pid>` (the old temporary
+    /// name) as a symlink while nn-fit trains; the save must not write through it.
+    @Test func aSymlinkPlantedAtTheOldTemporaryNameIsNotWrittenThrough() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Reliability.expect("""
+            echo precious > victim.txt
+            nn-data blobs > data.nns
+            { nn-fit --hidden 3 --epochs 20000 --save model.nn < data.nns > /dev/null & ln -s victim.txt model.nn.tmp.$!; wait $!; }
+            """, in: dir, status: 0)
+        #expect(String(decoding: Reliability.contents(dir, "victim.txt") ?? Data(), as: UTF8.self) == "precious\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("model.nn").path)
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+        try Reliability.expect("nn-data blobs | nn-eval --quiet --model model.nn --json > /dev/null", in: dir, status: 0)
+    }
+
+    /// A new model file is 0644 less the umask; a replaced one keeps its mode.
+    @Test(arguments: [("022", "644"), ("077", "600"), ("002", "644")])
+    func aNewModelFileFollowsTheUmask(_ mask: String, _ mode: String) throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try run("cd \(shellQuoted(dir.path)) && umask \(mask) && nn-data blobs | nn-fit --quiet --save m.nn > /dev/null && stat -c %a m.nn")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.text == mode + "\n")
+    }
+
+    @Test func aReplacedModelFileKeepsItsMode() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try run("cd \(shellQuoted(dir.path)) && echo old > m.nn && chmod 600 m.nn && nn-data blobs | nn-fit --quiet --save m.nn > /dev/null && stat -c %a m.nn && head -c 9 m.nn")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.text == "600\nnn-stream")
     }
 }

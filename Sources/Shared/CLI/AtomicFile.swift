@@ -6,16 +6,26 @@ import Glibc
 #endif
 
 public enum AtomicFile {
-    /// The temporary file beside `path` that `write` fills: `<path>.tmp.<pid>`.
-    public static func temporaryPath(for path: String) -> String { "\(path).tmp.\(getpid())" }
+    /// What every temporary file beside `path` starts with; `write` adds a random suffix.
+    public static func temporaryPrefix(for path: String) -> String { "\(path).tmp." }
 
     /// Writes through `body` into a temporary file beside `path`, then renames it to `path`.
-    /// On any error the temporary file is removed and `path` is left as it was.
+    /// On any error the temporary file is removed and `path` is left as it was. A file that is
+    /// replaced keeps its permission bits; a new one gets 0644 less the umask.
     public static func write(_ path: String, _ body: (ByteWriter) throws -> Void) throws {
-        let temp = temporaryPath(for: path)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw cannotWrite(path) }
+        try write(path, suffixes: randomSuffix, body)
+    }
+
+    /// `write` with the temporary names' suffixes drawn from `suffixes` (tests plant clashes).
+    static func write(_ path: String, suffixes: () -> String, _ body: (ByteWriter) throws -> Void) throws {
+        let (temp, fd) = try createTemporary(beside: path, suffixes: suffixes)
         do {
+            // The mode of the file this one replaces (a 0600 model stays 0600); only a regular
+            // file's, not a symlink's target's, since rename replaces the link itself.
+            var old = stat()
+            if lstat(path, &old) == 0, (old.st_mode & S_IFMT) == S_IFREG {
+                guard fchmod(fd, old.st_mode & 0o777) == 0 else { throw cannotWrite(path) }
+            }
             let out = ByteWriter(fileDescriptor: fd)
             try body(out)
             try out.flush()
@@ -38,6 +48,26 @@ public enum AtomicFile {
             throw error
         }
         syncDirectory(of: path)
+    }
+
+    /// Creates `<path>.tmp.<random>` as mkstemp does: a name no one can guess ahead, opened with
+    /// O_CREAT | O_EXCL | O_NOFOLLOW, so a file or symlink planted under any name makes the open
+    /// fail (and another name is tried) instead of writing through it.
+    static func createTemporary(beside path: String, suffixes: () -> String) throws -> (path: String, fd: Int32) {
+        for _ in 0..<100 {
+            let temp = temporaryPrefix(for: path) + suffixes()
+            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if fd >= 0 { return (temp, fd) }
+            guard errno == EEXIST || errno == ELOOP else { throw cannotWrite(path) }
+        }
+        throw IOError("\(path): cannot write: no free temporary name beside it after 100 tries")
+    }
+
+    /// Twelve letters or digits from the system's random source: 71 bits, no guessing them.
+    static func randomSuffix() -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+        var random = SystemRandomNumberGenerator()
+        return String(decoding: (0..<12).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self)
     }
 
     private static func cannotWrite(_ path: String) -> IOError {
