@@ -50,7 +50,8 @@ struct PlotOptions: ParsableArguments {
         try Stage.guarded("nn-plot") {
             let (output, gnuplot) = try output()
             var plot = try make(try input(keeping: keep, modelFile: modelFile))
-            if let title { plot.title = title }
+            // A title given on the command line may have lines of its own.
+            if let title { plot.title = title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
             try output.emit(plot, size: size, gnuplot: gnuplot, provenance: Provenance.line(program: "nn-plot"))
         }
     }

@@ -55,7 +55,7 @@ extension BoundaryPlot {
         var commands: [String] = [], lines: [String] = []
         for c in 0..<k where low[c] < 0 && high[c] > 0 {
             commands += contour(column: 8 + c, level: 0, into: "edge\(c)")
-            lines.append("$edge\(c) using 1:2 with lines lw 2 lc rgb \"#222222\" " + (lines.isEmpty ? "title \"decision boundaries\"" : "notitle"))
+            lines.append("$edge\(c) using 1:2 with lines lw 2 lc rgb \"#222222\" " + (lines.isEmpty ? "title \(PlotText.quoted("decision boundaries"))" : "notitle"))
         }
         return Map(block: block, commands: commands, image: "$grid using 1:2:5:6:7 with rgbimage notitle", lines: lines)
     }

@@ -36,7 +36,7 @@ public enum ConfusionPlot {
             for p in 0..<k { cells.append(Float(t), Float(p), Float(m[t, p]), row > 0 ? Float(m[t, p]) / Float(row) : 0) }
             cells.endScan()
         }
-        let tics = classes.enumerated().map { "\(PlotText.quoted($0.element)) \($0.offset)" }.joined(separator: ", ")
+        let tics = classes.enumerated().map { "\(PlotText.ticLabel($0.element)) \($0.offset)" }.joined(separator: ", ")
         let label = "sprintf(\"%d\\n%.1f%%\", $3, 100 * $4)"
         let end = PlotText.number(Float(k) - 0.5)
         var commands = [
@@ -51,9 +51,9 @@ public enum ConfusionPlot {
         commands.append("plot $cells using 2:1:4 with image, \\\n"
             + "     $cells using 2:1:($4 > 0.5 ? \(label) : \"\") with labels tc rgb \"white\"\(k > 6 ? " font \",8\"" : " font \",12\""), \\\n"
             + "     $cells using 2:1:($4 > 0.5 ? \"\" : \(label)) with labels tc rgb \"black\"\(k > 6 ? " font \",8\"" : " font \",12\"")")
-        var title = "Confusion matrix, \(split) set: accuracy \(EvalReport.fixed(Double(correct) / Double(total), decimals: 3)) (\(correct) of \(total))"
-        if source != "\(split).confusion" && k == 2 { title += ", threshold \(PlotText.number(Float(threshold ?? 0.5)))" }
-        if let model = PlotStyle.summary(input, for: "confusion") { title += "\n\(model)" }
+        var title = ["Confusion matrix, \(split) set: accuracy \(EvalReport.fixed(Double(correct) / Double(total), decimals: 3)) (\(correct) of \(total))"]
+        if source != "\(split).confusion" && k == 2 { title[0] += ", threshold \(PlotText.number(Float(threshold ?? 0.5)))" }
+        if let model = PlotStyle.summary(input, for: "confusion") { title.append(model) }
         let side = k > 4 ? 720 : 600
         return Plot(kind: "confusion", title: title, size: PlotSize(side + 60, side), data: [cells], commands: commands)
     }

@@ -29,14 +29,14 @@ public enum ImagesPlot {
         let candidates = (0..<data.x.rows).filter { !misclassified || predicted($0) != Int(data.y[$0]) }
         let shown = Array(candidates.prefix(count))
 
-        var title: String
+        var title: [String]
         if misclassified {
-            title = "Misclassified \(split) images: \(candidates.count) of \(data.x.rows)"
-            title += candidates.count > shown.count ? ", the first \(shown.count) shown" : ""
+            title = ["Misclassified \(split) images: \(candidates.count) of \(data.x.rows)"
+                     + (candidates.count > shown.count ? ", the first \(shown.count) shown" : "")]
         } else {
-            title = "\(split == .test ? "Test" : "Training") images: the first \(shown.count) of \(data.x.rows)"
+            title = ["\(split == .test ? "Test" : "Training") images: the first \(shown.count) of \(data.x.rows)"]
         }
-        if let model = PlotStyle.summary(input, for: "images") { title += "\nmodel: \(model)" }
+        if let model = PlotStyle.summary(input, for: "images") { title.append("model: \(model)") }
         guard !shown.isEmpty else {
             return Plot(kind: "images", title: title, size: size ?? PlotSize(600, 300), commands: [
                 "unset border", "unset tics", "unset key", "set xrange [0:1]", "set yrange [0:1]",

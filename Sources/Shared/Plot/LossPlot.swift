@@ -47,11 +47,13 @@ public enum LossPlot {
         }
         commands.append("plot " + plots.joined(separator: ", \\\n     "))
 
-        var title = "Training loss"
-        if let model = PlotStyle.summary(input, for: "loss") { title += ": \(model)" }
+        var title = ["Training loss"]
+        if let model = PlotStyle.summary(input, for: "loss") { title[0] += ": \(model)" }
         let last = m.rows - 1
-        if let l = columns.firstIndex(of: "loss") { title += "\nfinal loss \(EvalReport.fixed(Double(m[last, l]), decimals: 4))" }
-        if let v = columns.firstIndex(of: "val_accuracy") { title += ", validation accuracy \(EvalReport.fixed(Double(m[last, v]), decimals: 3))" }
+        var final: [String] = []
+        if let l = columns.firstIndex(of: "loss") { final.append("final loss \(EvalReport.fixed(Double(m[last, l]), decimals: 4))") }
+        if let v = columns.firstIndex(of: "val_accuracy") { final.append("validation accuracy \(EvalReport.fixed(Double(m[last, v]), decimals: 3))") }
+        if !final.isEmpty { title.append(final.joined(separator: ", ")) }
         return Plot(kind: "loss", title: title, size: PlotSize(800, 500), data: [block], commands: commands)
     }
 

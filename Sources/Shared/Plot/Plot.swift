@@ -53,7 +53,8 @@ public struct PlotSize: Equatable, Sendable {
 public struct Plot: Sendable {
     /// The plot kind (`loss`, `boundary`, ...), named in the script's first line.
     public var kind: String
-    public var title: String
+    /// The title, a line each (text from the data is kept to its line: PlotText.quoted(lines:)).
+    public var title: [String]
     /// The size the kind's layout was made for; `--size` overrides it.
     public var size: PlotSize
     public var data: [PlotData]
@@ -62,7 +63,7 @@ public struct Plot: Sendable {
     /// True when the plot is nothing but pictures, which the dumb terminal cannot draw.
     public var isPictures = false
 
-    public init(kind: String, title: String, size: PlotSize, data: [PlotData] = [], commands: [String] = []) {
+    public init(kind: String, title: [String], size: PlotSize, data: [PlotData] = [], commands: [String] = []) {
         self.kind = kind
         self.title = title
         self.size = size

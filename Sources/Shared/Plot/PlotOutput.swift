@@ -57,14 +57,14 @@ public enum PlotOutput: Equatable, Sendable {
             try PlotOutput.writeStdout(plot.dataText(provenance: provenance))
         case .script(let terminal):
             let colour = terminal == .dumb && Stage.stdoutIsTerminal
-            try PlotOutput.writeStdout(plot.script(terminal: terminal, size: PlotOutput.size(size, terminal), colour: colour, provenance: provenance))
+            try PlotOutput.writeStdout(try ScriptCheck.inert(plot.script(terminal: terminal, size: PlotOutput.size(size, terminal), colour: colour, provenance: provenance)))
         case .file(let path, let terminal):
             guard let gnuplot else { throw Gnuplot.notFound() }
-            try Gnuplot.render(plot.script(terminal: terminal, size: size, provenance: provenance), to: path, gnuplot: gnuplot)
+            try Gnuplot.render(try ScriptCheck.inert(plot.script(terminal: terminal, size: size, provenance: provenance)), to: path, gnuplot: gnuplot)
         case .stdout(let terminal):
             guard let gnuplot else { throw Gnuplot.notFound() }
             let colour = terminal == .dumb && Stage.stdoutIsTerminal
-            try Gnuplot.renderToStandardOutput(plot.script(terminal: terminal, size: PlotOutput.size(size, terminal), colour: colour, provenance: provenance),
+            try Gnuplot.renderToStandardOutput(try ScriptCheck.inert(plot.script(terminal: terminal, size: PlotOutput.size(size, terminal), colour: colour, provenance: provenance)),
                                                gnuplot: gnuplot)
         }
     }

@@ -53,9 +53,9 @@ public enum PlotStyle {
     public static let trainPoint = (fill: 7, outline: 6)
     public static let testPoint = (fill: 9, outline: 8)
 
-    /// About how many pixels the widest line of `text` takes in the 10-point font.
-    public static func textWidth(_ text: String) -> Int {
-        (text.split(separator: "\n").map(\.count).max() ?? 0) * 7 + 40
+    /// About how many pixels the widest of these lines takes in the 10-point font.
+    public static func textWidth(_ lines: [String]) -> Int {
+        (lines.map { $0.visible.count }.max() ?? 0) * 7 + 40
     }
 
     /// Plot layers for points of each class and split in a block whose columns are the

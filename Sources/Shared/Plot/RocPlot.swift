@@ -33,7 +33,7 @@ public enum RocPlot {
             let colour = k == 2 ? PlotStyle.classColour(0) : PlotStyle.classColour(c)
             layers.append("$\(block.name) using 1:2 with lines lw 2 lc rgb \"\(colour)\" title \(PlotText.quoted("\(classes[c]) vs \(rest) (AUC \(EvalReport.fixed(curve.auc, decimals: 3)))"))")
         }
-        layers.append("x with lines dt 2 lw 1.5 lc rgb \"#888888\" title \"chance (AUC 0.5)\"")
+        layers.append("x with lines dt 2 lw 1.5 lc rgb \"#888888\" title \(PlotText.quoted("chance (AUC 0.5)"))")
         let commands = [
             "set xlabel \"false positive rate (1 - specificity)\"",
             "set ylabel \"true positive rate (recall)\"",
@@ -43,10 +43,10 @@ public enum RocPlot {
             "plot " + layers.joined(separator: ", \\\n     "),
         ]
         let auc = aucs.reduce(0, +) / Double(aucs.count)
-        var title = k == 2
+        var title = [k == 2
             ? "ROC curve on the test set: \(classes[1]) vs \(classes[0]), AUC \(EvalReport.fixed(auc, decimals: 4))"
-            : "ROC curves on the test set, one class against the rest: macro AUC \(EvalReport.fixed(auc, decimals: 4))"
-        if let model = PlotStyle.summary(input, for: "roc") { title += "\n\(model)" }
+            : "ROC curves on the test set, one class against the rest: macro AUC \(EvalReport.fixed(auc, decimals: 4))"]
+        if let model = PlotStyle.summary(input, for: "roc") { title.append(model) }
         return Plot(kind: "roc", title: title, size: PlotSize(700, 680), data: blocks, commands: commands)
     }
 }

@@ -45,7 +45,7 @@ public enum ScatterPlot {
         commands.append((d == 3 ? "splot " : "plot ") + layers.joined(separator: ", \\\n     "))
         let count = splits.map(\.x.rows).reduce(0, +)
         let title = "\(PlotText.list(splits.map(\.split.rawValue))) data: \(count) points, \(classes.count) classes"
-        return Plot(kind: "scatter", title: title.prefix(1).uppercased() + title.dropFirst(), size: PlotSize(800, 640), data: [points], commands: commands)
+        return Plot(kind: "scatter", title: [title.prefix(1).uppercased() + title.dropFirst()], size: PlotSize(800, 640), data: [points], commands: commands)
     }
 
     /// Column indices for the chosen features; 2-D or 3-D only.

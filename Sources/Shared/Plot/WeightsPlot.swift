@@ -24,10 +24,10 @@ public enum WeightsPlot {
         let classes = network.classes
 
         var title = logistic
-            ? "Weights of the \(PlotStyle.summary(network))\nwhat each input pixel adds to the logit"
-            : "First-layer weights of the \(PlotStyle.summary(network))\nwhat each hidden unit looks at"
-        if units < layer.outputs { title += " (the first \(units) of \(layer.outputs) units)" }
-        if network.standardization != nil { title += ", in standardised pixels" }
+            ? ["Weights of the \(PlotStyle.summary(network))", "what each input pixel adds to the logit"]
+            : ["First-layer weights of the \(PlotStyle.summary(network))", "what each hidden unit looks at"]
+        if units < layer.outputs { title[1] += " (the first \(units) of \(layer.outputs) units)" }
+        if network.standardization != nil { title[1] += ", in standardised pixels" }
         let layout = TileLayout(count: units, aspect: Double(h) / Double(w), labelLines: 1, footer: 84,
                                 minWidth: PlotStyle.textWidth(title), size: size)
         let bar = layout.footerFrame

@@ -33,7 +33,7 @@ import Testing
     let net = try BoundaryPlot.make(PlotFixtures.circleInput(model: PlotFixtures.pentagonNetwork()), resolution: 40)
     let line = try BoundaryPlot.make(PlotFixtures.circleInput(model: PlotFixtures.lineModel([0.3, -0.2], 0.05)), resolution: 40)
     func accuracy(_ p: Plot) -> Double {
-        let after = p.title.split(separator: "accuracy ")[1]
+        let after = p.title.joined(separator: "\n").split(separator: "accuracy ")[1]
         return Double(String(after.prefix(5)))!
     }
     #expect(accuracy(net) >= 0.95)
@@ -43,7 +43,7 @@ import Testing
     #expect(line.commands.contains("set table $boundary"))
     #expect(net.data[1].rows.count == 260)
     #expect(net.data[0].rows.filter { !$0.isEmpty }.count == 40 * 40)
-    #expect(net.commands.contains { $0.contains("set cblabel \"P(inner)\"") })
+    #expect(net.commands.contains { $0.contains("set cblabel 'P(inner)'") })
 }
 
 @Test func aModelThatNeverCrossesTheThresholdDrawsNoLine() throws {
@@ -75,7 +75,7 @@ import Testing
                            Section(name: "train.y", labels: [0, 1, 2], attributes: PlotFixtures.classAttributes(["a", "b", "c"]))]
                           + model.sections())
     let plot = try BoundaryPlot.make(input, resolution: 30)
-    #expect(plot.title.contains("accuracy 1.000 (3 of 3)"))
+    #expect(plot.title.joined(separator: "\n").contains("accuracy 1.000 (3 of 3)"))
     #expect(plot.commands.contains("set table $edge0"))
     #expect(plot.data[0].columns.hasPrefix("x1 x2 class probability red green blue margin_0 margin_1 margin_2"))
     #expect(throws: UsageError.self) { try BoundaryPlot.make(input, threshold: 0.3) }

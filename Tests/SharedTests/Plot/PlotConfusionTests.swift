@@ -14,7 +14,7 @@ private func cells(_ plot: Plot) -> [[Float]] {
                     [0.2, 0.2, 0.6], [0.5, 0.4, 0.1], [0.2, 0.2, 0.6], [0.1, 0.8, 0.1]])
     let plot = try ConfusionPlot.make(PlotInput([Section(name: "test.y", labels: y), Section(name: "test.predictions", matrix: p)]))
     #expect(cells(plot).map { $0[2] } == [2, 0, 0, 0, 2, 1, 0, 1, 2])
-    #expect(plot.title.hasPrefix("Confusion matrix, test set: accuracy 0.750 (6 of 8)"))
+    #expect(plot.title.joined(separator: "\n").hasPrefix("Confusion matrix, test set: accuracy 0.750 (6 of 8)"))
 }
 
 @Test func aThresholdRecountsTheStreamsPredictions() throws {
@@ -26,16 +26,16 @@ private func cells(_ plot: Plot) -> [[Float]] {
     #expect(try counts(0.5) == [1, 1, 1, 1])
     #expect(try counts(0.4) == [1, 1, 0, 2])
     #expect(try counts(0.7) == [2, 0, 1, 1])
-    #expect(try ConfusionPlot.make(PlotInput(sections), threshold: 0.4).title.hasSuffix("threshold 0.4"))
+    #expect(try ConfusionPlot.make(PlotInput(sections), threshold: 0.4).title.joined(separator: "\n").hasSuffix("threshold 0.4"))
 }
 
 @Test func confusionPlotReadsTheStreamsMatrixWithClassNames() throws {
     let c = Section(name: "test.confusion", integers: [950, 50, 40, 960], rows: 2, cols: 2,
                     attributes: PlotFixtures.classAttributes(["dress", "coat"]))
     let plot = try ConfusionPlot.make(PlotInput([c]))
-    #expect(plot.title.contains("accuracy 0.955 (1910 of 2000)"))
+    #expect(plot.title.joined(separator: "\n").contains("accuracy 0.955 (1910 of 2000)"))
     #expect(plot.data[0].rows.filter { !$0.isEmpty } == ["0 0 950 0.95", "0 1 50 0.05", "1 0 40 0.04", "1 1 960 0.96"])
-    #expect(plot.commands.contains { $0.contains("set xtics (\"dress\" 0, \"coat\" 1)") })
+    #expect(plot.commands.contains { $0.contains("set xtics ('dress' 0, 'coat' 1)") })
 }
 
 @Test func aConfusionSectionOfTheWrongShapeIsRefused() {

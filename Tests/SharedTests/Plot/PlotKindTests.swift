@@ -13,9 +13,9 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     #expect(plot.data[0].rows == ["1 0.7 0.72 0.6", "2 0.4 0.45 0.8"])
     let draw = try #require(plot.commands.last)
     #expect(draw.contains("$loss using 1:2 with lines"))
-    #expect(draw.contains("using 1:4 with lines lw 2 dt 2 lc rgb \"#2ca02c\" axes x1y2 title \"validation accuracy (right axis)\""))
+    #expect(draw.contains("using 1:4 with lines lw 2 dt 2 lc rgb \"#2ca02c\" axes x1y2 title 'validation accuracy (right axis)'"))
     #expect(plot.commands.contains("set y2tics"))
-    #expect(plot.title.contains("final loss 0.4000, validation accuracy 0.800"))
+    #expect(plot.title.joined(separator: "\n").contains("final loss 0.4000, validation accuracy 0.800"))
 }
 
 @Test func lossWithoutAnEpochColumnCountsRows() throws {
@@ -37,7 +37,7 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     // The training record as nn-fit writes it (TrainingOptions.attributes).
     model.training = Attributes([("method", "minibatch"), ("batch_size", "64"), ("optimizer", "adam"), ("lr", "0.001"), ("epochs", "10")])
     let plot = try LossPlot.make(PlotInput([loss([[1, 0.5]], columns: "epoch,loss")] + model.sections()))
-    #expect(plot.title.hasPrefix("Training loss: network 2-5-1 (sigmoid), minibatch 64, adam, lr 0.001, 10 epochs\n"))
+    #expect(plot.title.joined(separator: "\n").hasPrefix("Training loss: network 2-5-1 (sigmoid), minibatch 64, adam, lr 0.001, 10 epochs\n"))
 }
 
 @Test func scatterDrawsThreeFeaturesWithSplotAndPicksFeaturesByName() throws {
@@ -50,7 +50,7 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     #expect(three.data[0].rows == ["1 2 3 0 0", "4 5 6 1 0"])
     let two = try ScatterPlot.make(input, features: ["c", "1"])
     #expect(two.data[0].rows == ["3 1 0 0", "6 4 1 0"])
-    #expect(two.commands.contains("set xlabel \"c\""))
+    #expect(two.commands.contains("set xlabel 'c'"))
     #expect(throws: UsageError.self) { try ScatterPlot.make(input, features: ["d", "a"]) }
 }
 
@@ -66,7 +66,7 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     let input = PlotInput(PlotFixtures.pictures(4) + [Section(name: "test.predictions", matrix: p)])
     let plot = try ImagesPlot.make(input, misclassified: true)
     #expect(plot.data.map(\.columns).map { $0.hasPrefix("test row 2,") || $0.hasPrefix("test row 3,") } == [true, true])
-    #expect(plot.title.hasPrefix("Misclassified test images: 2 of 4"))
+    #expect(plot.title.joined(separator: "\n").hasPrefix("Misclassified test images: 2 of 4"))
     let labels = plot.commands.filter { $0.hasPrefix("set label 2") }
     #expect(labels.count == 2 && labels.allSatisfy { $0.contains("#cf222e") })
     // A picture's rows are the image's rows: 3 lines of 4 pixels, scaled to 0..1.
@@ -76,7 +76,7 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
 @Test func imagesWithoutPredictionsShowTheTrueClassOnly() throws {
     let plot = try ImagesPlot.make(PlotInput(PlotFixtures.pictures(5)), count: 3)
     #expect(plot.data.count == 3)
-    #expect(plot.commands.filter { $0.hasPrefix("set label 1 \"dress\"") }.count == 2)
+    #expect(plot.commands.filter { $0.hasPrefix("set label 1 'dress'") }.count == 2)
     #expect(!plot.commands.contains { $0.hasPrefix("set label 2") })
     let e = #expect(throws: StreamError.self) { try ImagesPlot.make(PlotInput(PlotFixtures.pictures(5)), misclassified: true) }
     #expect(e?.detail.contains("'test.predictions' (from nn-eval), or a model") == true)
@@ -101,7 +101,7 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     #expect(plot.commands.contains("set cbrange [-2:2]"))
     #expect(plot.data.count == 2)
     #expect(plot.data[1].rows == ["0 0 0 0", "0 0 0 0", "0 0 0 -2"])
-    #expect(plot.title.hasPrefix("First-layer weights of the network 12-2-1 (sigmoid)"))
+    #expect(plot.title.joined(separator: "\n").hasPrefix("First-layer weights of the network 12-2-1 (sigmoid)"))
 }
 
 @Test func weightsNeedInputsThatMakeAPicture() {
