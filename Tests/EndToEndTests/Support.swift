@@ -77,5 +77,6 @@ func makeTemporaryDirectory() throws -> URL {
 
 /// Single-quotes a string for bash.
 func shellQuoted(_ s: String) -> String {
-    "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    // By scalars: a `'` followed by a combining mark is one Character but still ends the quote.
+    "'" + String(String.UnicodeScalarView(s.unicodeScalars.flatMap { $0 == "'" ? Array("'\\''".unicodeScalars) : [$0] })) + "'"
 }

@@ -40,9 +40,11 @@ public enum Stage {
         printError("\(program): note: \(message)")
     }
 
-    /// Writes a line to stderr, unbuffered.
+    /// Writes a line to stderr, unbuffered. Messages quote text from the input (a class name, a
+    /// column name): its control characters are shown as escapes, so a message stays one line
+    /// and cannot drive the terminal.
     public static func printError(_ line: String) {
-        var s = line + "\n"
+        var s = line.visible + "\n"
         s.withUTF8 { b in
             var off = 0
             while off < b.count {

@@ -41,7 +41,7 @@ public enum StreamSummary {
         try reader.visitRows(h) { _, v in stats.add(v) }
         var lines = ["values: min=\(show(stats.overallMin)) max=\(show(stats.overallMax)) mean=\(show(stats.overallMean))"]
         if h.cols <= maxColumnLines && h.rows > 1 {
-            let names = h.attributes.list("columns").flatMap { $0.count == h.cols ? $0 : nil }
+            let names = h.attributes.list("columns").flatMap { $0.count == h.cols ? $0.map(\.visible) : nil }
                 ?? (1...h.cols).map { "column \($0)" }
             let width = names.map(\.count).max() ?? 0
             for c in 0..<h.cols {

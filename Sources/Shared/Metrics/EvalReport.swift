@@ -4,6 +4,14 @@
 
 public enum EvalReport {
     public static func text(_ sets: [(name: String, evaluation: Evaluation)], source: String) -> String {
+        // Class names come from the data: on a terminal their control characters show as escapes.
+        let sets = sets.map { set -> (name: String, evaluation: Evaluation) in
+            var e = set.evaluation
+            e.classes = e.classes.map(\.visible)
+            e.notes = e.notes.map(\.visible)
+            return (set.name, e)
+        }
+        let source = source.visible
         guard let first = sets.first?.evaluation else { return "" }
         var out = source + "\n"
         if first.isBinary {

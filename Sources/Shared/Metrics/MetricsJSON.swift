@@ -50,7 +50,8 @@ public enum MetricsJSON {
     /// Shortest text that reads back as the same Float64 (`0.9375`, `1.0`, `1e-05`); null if not finite.
     static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
 
-    /// A JSON string literal: `"` and `\` escaped, control characters as \u00XX.
+    /// A JSON string literal: `"` and `\` escaped, control characters (C0, DEL, C1) and the
+    /// Unicode line separators as \uXXXX, so the text is inert on a terminal and in JavaScript.
     static func string(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
@@ -61,7 +62,7 @@ public enum MetricsJSON {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if u.value < 0x20 {
+                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
                     let hex = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -35,7 +35,10 @@ public struct Attributes: Equatable, Sendable, Sequence {
     public func list(_ key: String) -> [String]? {
         guard let v = self[key] else { return nil }
         if v.isEmpty { return [] }
-        return v.split(separator: ",", omittingEmptySubsequences: false).map { Attributes.decodeListItem(String($0)) }
+        // Split on the comma's byte, as any reader would: a comma followed by a combining mark is
+        // one Character to Swift but a separator to everyone else.
+        return v.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            .map { Attributes.decodeListItem(String(decoding: $0, as: UTF8.self)) }
     }
 
     public mutating func setList(_ key: String, _ items: [String]) {
@@ -65,17 +68,21 @@ public struct Attributes: Equatable, Sendable, Sequence {
         s.replacingAll("%2C", with: ",").replacingAll("%2c", with: ",").replacingAll("%25", with: "%")
     }
 
-    /// Percent-encodes whitespace, `%` and control bytes; leaves other UTF-8 as it is.
+    /// Percent-encodes whitespace, `%` and control characters (C0, DEL, C1, and the Unicode
+    /// line separators and bidirectional controls that String.visible escapes), each UTF-8 byte
+    /// as %XX; leaves other UTF-8 as it is. A header is then text a terminal shows as it is.
     public static func encodeValue(_ s: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(s.utf8.count)
-        for b in s.utf8 {
-            if b <= 0x20 || b == 0x7F || b == UInt8(ascii: "%") {
-                out.append(UInt8(ascii: "%"))
-                out.append(hexDigit(b >> 4))
-                out.append(hexDigit(b & 0xF))
+        for u in s.unicodeScalars {
+            if u.value <= 0x20 || u == "%" || String.needsEscape(u) {
+                for b in String(u).utf8 {
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hexDigit(b >> 4))
+                    out.append(hexDigit(b & 0xF))
+                }
             } else {
-                out.append(b)
+                out.append(contentsOf: String(u).utf8)
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -116,32 +123,24 @@ public struct Attributes: Equatable, Sendable, Sequence {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced, matched byte for byte in UTF-8 (not Character by
+    /// Character, which would miss a `'` or `,` that a combining mark joins to what follows).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
+        let t = Array(target.utf8)
+        let bytes = Array(utf8)
+        guard !t.isEmpty, bytes.count >= t.count else { return self }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == t[0], i + t.count <= bytes.count, bytes[i..<(i + t.count)].elementsEqual(t) {
+                out.append(contentsOf: replacement.utf8)
+                i += t.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
         }
-        out += rest
-        return out
-    }
-
-    fileprivate func contains(_ s: String) -> Bool { range(of: s) != nil }
-
-    fileprivate func range(of s: String) -> Range<String.Index>? { self[...].range(of: s) }
-}
-
-extension Substring {
-    fileprivate func range(of s: String) -> Range<String.Index>? {
-        guard !s.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(s) { return i..<index(i, offsetBy: s.count) }
-            i = index(after: i)
-        }
-        return nil
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -25,10 +25,11 @@ public final class StreamWriter {
         try out.append("\(StreamReader.magic) \(StreamReader.version)\n")
     }
 
+    /// A comment line. Its text (a command line, which may hold anything) has its control
+    /// characters written as visible escapes, so a comment is always one line of text.
     public func comment(_ text: String) throws {
         try begin()
-        let clean = text.map { $0 == "\n" || $0 == "\r" ? " " : $0 }
-        try out.append("#\(String(clean))\n")
+        try out.append("#\(text.visible)\n")
     }
 
     private func writeProvenanceIfDue() throws {

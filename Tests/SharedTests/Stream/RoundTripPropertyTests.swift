@@ -50,8 +50,17 @@ private let anyFiniteFloat = Gen.uint32(in: 0...UInt32.max).map { bits -> Float 
     }
 }
 
+@Test func listItemsWithACombiningMarkAfterACommaOrPercentRoundTrip() throws {
+    var a = Attributes()
+    a.setList("classes", ["a,\u{301}b", "%\u{301}", "c"])
+    #expect(a["classes"] == "a%2C\u{301}b,%25\u{301},c")
+    #expect(a.list("classes") == ["a,\u{301}b", "%\u{301}", "c"])
+}
+
 @Test func attributeValuesRoundTripWhateverTheyHold() async throws {
-    let anyText = Gen.element(of: Array("aZ09 ,%=\t\"'é/\\-_.") + ["\u{1F600}"]).compactMap { $0 }.array(of: 0...12).map { String($0) }
+    // U+0301, a combining mark, joins the character before it (a `,` or `%`) into one Character:
+    // the escaping must work on the bytes, not on Characters.
+    let anyText = Gen.element(of: Array("aZ09 ,%=\t\"'é/\\-_.") + ["\u{1F600}", "\u{301}"]).compactMap { $0 }.array(of: 0...12).map { String($0) }
     await propertyCheck(count: 300, input: anyText, anyText.array(of: 0...4)) { value, items in
         var a = Attributes()
         a["note"] = value
@@ -67,4 +76,30 @@ private let anyFiniteFloat = Gen.uint32(in: 0...UInt32.max).map { bits -> Float 
             #expect(back.list("classes") == items)
         }
     }
+}
+
+// Control characters in a value are %-encoded byte by byte, the C1 ones (two UTF-8 bytes) and
+// the Unicode separators and bidirectional controls too: a header is text a terminal shows as it is.
+@Test(arguments: [
+    ("a b%c", "a%20b%25c"),
+    ("\u{1b}[31m\u{7}\u{7f}", "%1B[31m%07%7F"),
+    ("csi\u{9b}end", "csi%C2%9Bend"),
+    ("rtl\u{202e}sep\u{2028}", "rtl%E2%80%AEsep%E2%80%A8"),
+    ("é✓字", "é✓字"),
+])
+func attributeValuesEncodeEveryControlCharacter(_ value: String, _ encoded: String) throws {
+    #expect(Attributes.encodeValue(value) == encoded)
+    #expect(Attributes.decodeValue(Array(encoded.utf8)) == value)
+}
+
+// A comment is one line whatever its text holds (a command line may hold a CR LF pair, which is
+// a single Character, or a NUL); the stream reads back.
+@Test func aCommentIsOneLineWhateverItsTextHolds() throws {
+    let text = try streamText { w in
+        try w.comment(" nn-fit --save 'a\r\n@end\r\nb\u{0}\u{1b}'")
+        try w.write(Section(name: "x", matrix: Matrix([[1]])))
+        try w.end()
+    }
+    #expect(text.hasPrefix("nn-stream 1\n# nn-fit --save 'a\\r\\n@end\\r\\nb\\x00\\x1b'\n@x f32 1x1\n"))
+    #expect(try reader(text).readAll().sections.map(\.name) == ["x"])
 }
