@@ -35,6 +35,16 @@ done
 command -v parallel > /dev/null || { echo "sweep.sh: GNU parallel is missing (apt-get install parallel)" >&2; exit 69; }
 out=${out:-sweep-sh-$data}
 settings=$(cd "$settings" && pwd)
+# Each configuration's name becomes file names and words in the jobs' command lines: letters,
+# digits, '.', '_' and '-' only, checked before anything runs.
+for f in "$settings"/*.opts; do
+    name=$(basename "$f" .opts)
+    case "$name" in
+        ''|*[!A-Za-z0-9._-]*)
+            printf "sweep.sh: %q: configuration names may hold letters, digits, '.', '_' and '-' only\n" "$name" >&2
+            exit 65 ;;
+    esac
+done
 
 # The data, once, by the Makefile's rule; the settings beside it, so the jobs find them.
 make -s -f "$here/Makefile" DATA="$data" OUT="$out" SETTINGS="$settings" "${make_vars[@]}" "$out/data.nn"
@@ -48,7 +58,7 @@ remote=()
 # shellcheck disable=SC2016
 ls -- *.opts | sed 's/\.opts$//' |
     parallel --halt now,fail=1 -j "$jobs" "${remote[@]}" \
-        "nn-fit \$(cat {}.opts) $fit_common < data.nn > {}.nn.tmp && mv {}.nn.tmp {}.nn && nn-eval --json < {}.nn > {}.json"
+        "set -f; nn-fit \$(cat {}.opts) $fit_common < data.nn > {}.nn.tmp && mv {}.nn.tmp {}.nn && nn-eval --json < {}.nn > {}.json"
 
 epochs=$(sed -n 's/.*--epochs \([0-9]*\).*/\1/p' fit.cmd)
 # The merge: every configuration's JSON into one table, every loss curve into one picture.

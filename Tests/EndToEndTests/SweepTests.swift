@@ -101,6 +101,33 @@ struct SweepTests {
         #expect(try sweep.text(sweep.makeOut + "/data.cmd").contains("--classes dress,coat --limit-train 200"))
     }
 
+    /// A settings file whose name holds shell syntax (a shared folder, a downloaded sweep): make
+    /// and sweep.sh refuse it by name before running anything, and nothing it names runs.
+    @Test(arguments: ["x;touch pwned.opts", "$(touch pwned).opts", "a b.opts", "`touch pwned`.opts"])
+    func aConfigurationNameWithShellSyntaxIsRefused(_ file: String) throws {
+        let sweep = try SweepScratch()
+        defer { sweep.remove() }
+        try "--hidden 3\n".write(toFile: sweep.settings + "/" + file, atomically: true, encoding: .utf8)
+        for result in [try sweep.make(), try sweep.parallelSweep()] {
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("letters, digits"), "\(result.stderr)")
+        }
+        let left = try FileManager.default.subpathsOfDirectory(atPath: sweep.root.path).filter { $0.hasSuffix("pwned") }
+        #expect(left.isEmpty, "a configuration's name ran as a command: \(left)")
+        #expect(!FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("pwned").path))
+    }
+
+    /// The options in a settings file are words for nn-fit, not patterns: a `*` stays a `*`
+    /// (and nn-fit says what is wrong with it) instead of becoming the names of files.
+    @Test func optionsAreNotExpandedAsFileNames() throws {
+        let sweep = try SweepScratch()
+        defer { sweep.remove() }
+        try "--hidden *\n".write(toFile: sweep.settings + "/star.opts", atomically: true, encoding: .utf8)
+        let result = try sweep.make()
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("'*'") || result.stderr.contains("\"*\""), "\(result.stderr)")
+    }
+
     @Test func lossColumnsRefusesCurvesOfDifferentLengths() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
