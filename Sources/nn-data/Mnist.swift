@@ -33,13 +33,13 @@ struct MnistCommand: ParsableCommand {
     @Option(help: "Names for the classes: fashion, digits (original MNIST), or auto (fashion when the directory's path contains 'fashion', else digits).")
     var names: NamesChoice = .auto
 
-    @Option(help: ArgumentHelp("Keep the first N training images of the selected classes.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep the first N training images of the selected classes.", valueName: "N"))
     var limitTrain: Int?
 
-    @Option(help: ArgumentHelp("Keep the first N test images of the selected classes.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep the first N test images of the selected classes.", valueName: "N"))
     var limitTest: Int?
 
-    @Option(help: ArgumentHelp("Pool the official files and split them again with this test fraction, 0...1 (default: the official split).", valueName: "fraction"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Pool the official files and split them again with this test fraction, 0...1 (default: the official split).", valueName: "fraction"))
     var testSize: Double?
 
     @OptionGroup var seed: SeedOption

@@ -3,7 +3,7 @@ import ArgumentParser
 import Shared
 
 struct SplitArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Fraction of the rows for the test set, 0...1 (rounded up, as scikit-learn). 0 puts every row in train and writes test.x/test.y with 0 rows; 1 puts every row in test. With 0 or 1 the rows keep the input's order.", valueName: "fraction"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fraction of the rows for the test set, 0...1 (rounded up, as scikit-learn). 0 puts every row in train and writes test.x/test.y with 0 rows; 1 puts every row in test. With 0 or 1 the rows keep the input's order.", valueName: "fraction"))
     var testSize: Double = 0.2
 
     @OptionGroup var seedOption: SeedOption

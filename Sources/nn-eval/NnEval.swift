@@ -5,6 +5,8 @@ import Shared
 
 @main
 struct NnEval: ParsableCommand {
+    static func main() { stageMain("nn-eval") }
+
     static let configuration = CommandConfiguration(
         commandName: "nn-eval",
         abstract: "Score a model on the test and training sets.",

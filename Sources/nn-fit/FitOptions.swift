@@ -25,7 +25,7 @@ struct HiddenSizes: ExpressibleByArgument {
 }
 
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Hidden layer widths, e.g. 16 or 16,4 (none: logistic regression).", valueName: "sizes"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hidden layer widths, e.g. 16 or 16,4 (none: logistic regression).", valueName: "sizes"))
     var hidden: HiddenSizes?
 
     @Option(help: "Hidden-layer activation (default: sigmoid).")
@@ -39,13 +39,13 @@ struct OptimizerOptions: ParsableArguments {
     @Flag(help: "One random training row per step (stochastic gradient descent); default: full batch.")
     var sgd = false
 
-    @Option(help: ArgumentHelp("Minibatches of this many rows, reshuffled each epoch.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Minibatches of this many rows, reshuffled each epoch.", valueName: "n"))
     var batchSize: Int?
 
-    @Option(help: "Learning rate (default: 0.5 full batch, 0.05 minibatch, 0.01 --sgd, 0.001 --adam).")
+    @Option(parsing: .unconditional, help: "Learning rate (default: 0.5 full batch, 0.05 minibatch, 0.01 --sgd, 0.001 --adam).")
     var lr: Double?
 
-    @Option(help: "Momentum μ for SGD (PyTorch's form: v ← μv + g).")
+    @Option(parsing: .unconditional, help: "Momentum μ for SGD (PyTorch's form: v ← μv + g).")
     var momentum: Double = 0
 
     @Flag(help: "Nesterov momentum (needs --momentum).")
@@ -54,41 +54,41 @@ struct OptimizerOptions: ParsableArguments {
     @Flag(help: "Adam instead of SGD.")
     var adam = false
 
-    @Option(help: "Adam's β1.") var beta1: Double = 0.9
-    @Option(help: "Adam's β2.") var beta2: Double = 0.999
-    @Option(help: "Adam's ε.") var eps: Double = 1e-8
+    @Option(parsing: .unconditional, help: "Adam's β1.") var beta1: Double = 0.9
+    @Option(parsing: .unconditional, help: "Adam's β2.") var beta2: Double = 0.999
+    @Option(parsing: .unconditional, help: "Adam's ε.") var eps: Double = 1e-8
 
-    @Option(help: "Decoupled weight decay (AdamW): θ ← θ·(1 − lr·wd) each step, weights only.")
+    @Option(parsing: .unconditional, help: "Decoupled weight decay (AdamW): θ ← θ·(1 − lr·wd) each step, weights only.")
     var weightDecay: Double = 0
 
-    @Option(help: "L2 penalty λ/2·Σw² added to the loss (weights only).")
+    @Option(parsing: .unconditional, help: "L2 penalty λ/2·Σw² added to the loss (weights only).")
     var l2: Double = 0
 
-    @Option(help: "Dropout probability on hidden layers (inverted dropout).")
+    @Option(parsing: .unconditional, help: "Dropout probability on hidden layers (inverted dropout).")
     var dropout: Double = 0
 
     @Option(help: "Learning-rate schedule, set each epoch.")
     var schedule: ScheduleKind = .constant
 
-    @Option(help: "step: epochs between decays.") var stepSize: Int = 10
-    @Option(help: "step/exponential: decay factor (default: 0.1 step, 0.95 exponential).") var gamma: Double?
-    @Option(help: "cosine: the final learning rate.") var minLr: Double = 0
+    @Option(parsing: .unconditional, help: "step: epochs between decays.") var stepSize: Int = 10
+    @Option(parsing: .unconditional, help: "step/exponential: decay factor (default: 0.1 step, 0.95 exponential).") var gamma: Double?
+    @Option(parsing: .unconditional, help: "cosine: the final learning rate.") var minLr: Double = 0
 }
 
 struct StoppingOptions: ParsableArguments {
-    @Option(help: "Epochs to train (default: 5000 steps for full-batch logistic regression, 20000 for a full-batch network, 4 epochs for --sgd, 10 for minibatches).")
+    @Option(parsing: .unconditional, help: "Epochs to train (default: 5000 steps for full-batch logistic regression, 20000 for a full-batch network, 4 epochs for --sgd, 10 for minibatches).")
     var epochs: Int?
 
-    @Option(help: "Optimiser steps to train, instead of --epochs.")
+    @Option(parsing: .unconditional, help: "Optimiser steps to train, instead of --epochs.")
     var iterations: Int?
 
-    @Option(help: "Stop when the epoch loss changes by less than this (default: 1e-6 for full-batch logistic regression, else off).")
+    @Option(parsing: .unconditional, help: "Stop when the epoch loss changes by less than this (default: 1e-6 for full-batch logistic regression, else off).")
     var tol: Double?
 
-    @Option(help: ArgumentHelp("Hold out this fraction of train rows to watch; keep the weights with the best validation loss.", valueName: "fraction"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hold out this fraction of train rows to watch; keep the weights with the best validation loss.", valueName: "fraction"))
     var validation: Double?
 
-    @Option(help: "With --validation: stop after this many epochs without improvement (default: 10).")
+    @Option(parsing: .unconditional, help: "With --validation: stop after this many epochs without improvement (default: 10).")
     var patience: Int?
 }
 

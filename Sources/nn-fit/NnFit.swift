@@ -8,6 +8,8 @@ import Shared
 
 @main
 struct NnFit: ParsableCommand {
+    static func main() { stageMain("nn-fit") }
+
     static let configuration = CommandConfiguration(
         commandName: "nn-fit",
         abstract: "Train logistic regression or a neural network on the stream's training rows.",
@@ -46,7 +48,9 @@ struct NnFit: ParsableCommand {
 
     func run() throws {
         try Stage.guarded("nn-fit") {
+            // Every option is checked before stdin is read: behind a slow upstream the mistake shows at once.
             var options = try trainingOptions()
+            try options.validate()
             if modelFile.model != nil && !continueTraining { throw UsageError("--model FILE is the model to train further: add --continue") }
             Kernels.threads = threads.threads
             Stage.requirePipedInput("nn-fit")
@@ -59,7 +63,6 @@ struct NnFit: ParsableCommand {
             var input = try TrainingInput.read(from: reader, passingTo: writer)
             var network = try startingNetwork(input, options: &options)
             let previousSteps = continueTraining ? network.training["steps"] : nil
-            try options.validate()
             if network.standardization == nil {
                 network.standardization = input.standardization
             } else if input.standardized {
@@ -85,7 +88,11 @@ struct NnFit: ParsableCommand {
             Interrupt.catchSignals()
             let result = try trainer.run(progress: showProgress ? ProgressLine.show : nil, shouldStop: { Interrupt.isRequested })
             Interrupt.restore()
-            if showProgress { ProgressLine.finish() }
+            if showProgress {
+                ProgressLine.finish()
+                // The progress line stops short of the planned epochs: say why.
+                if let note = result.stoppingNote(patience: options.effectivePatience, tol: options.effectiveTol) { Stage.note("nn-fit", note) }
+            }
             network = result.network
             if let previousSteps { network.training["previous_steps"] = previousSteps }
             if result.stopped == .interrupted, let signal = Interrupt.requested {

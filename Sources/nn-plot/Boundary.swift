@@ -24,7 +24,7 @@ struct Boundary: ParsableCommand {
     @Option(help: "Decision threshold on P(class 1) for two classes (default 0.5).")
     var threshold: Double?
 
-    @Option(help: "Grid nodes along each axis.")
+    @Option(parsing: .unconditional, help: "Grid nodes along each axis.")
     var resolution = 200
 
     func validate() throws {

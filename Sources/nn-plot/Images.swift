@@ -22,7 +22,7 @@ struct Images: ParsableCommand {
     @Option(help: "The split whose images to draw.")
     var split: PlotSplit = .test
 
-    @Option(help: "How many images (the first ones, in stream order).")
+    @Option(parsing: .unconditional, help: "How many images (the first ones, in stream order).")
     var count = 24
 
     @Flag(help: "Only images the model got wrong (needs predictions or a model).")

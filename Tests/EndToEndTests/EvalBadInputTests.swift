@@ -55,6 +55,6 @@ let dataOnly = "nn-stream 1\n@test.x f32 2x2\n0 1\n1 0\n@test.y i32 2x1\n0\n1\n@
 }
 
 @Test func conflictingOptionsAreUsageErrors() throws {
-    try expectRefusal("nn-eval --json --report < /dev/null", files: [:], status: 64, message: "Error: --json and --report exclude each other")
-    try expectRefusal("nn-eval --threshold 1.5 < /dev/null", files: [:], status: 64, message: "Error: --threshold must lie in [0, 1]")
+    try expectRefusal("nn-eval --json --report < /dev/null", files: [:], status: 64, message: "nn-eval: error: --json and --report exclude each other")
+    try expectRefusal("nn-eval --threshold 1.5 < /dev/null", files: [:], status: 64, message: "nn-eval: error: --threshold must lie in [0, 1]")
 }

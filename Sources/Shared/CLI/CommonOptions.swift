@@ -4,7 +4,7 @@ import ArgumentParser
 
 /// `--seed N`: every random choice a stage makes.
 public struct SeedOption: ParsableArguments {
-    @Option(help: "Seed of every random choice; the same seed gives the same bytes.")
+    @Option(parsing: .unconditional, help: "Seed of every random choice; the same seed gives the same bytes.")
     public var seed: UInt64 = 42
 
     public init() {}
@@ -12,7 +12,7 @@ public struct SeedOption: ParsableArguments {
 
 /// `--threads N`: how many threads the matrix kernels use.
 public struct ThreadsOption: ParsableArguments {
-    @Option(help: "Threads for the matrix kernels; the results are the same for any number.")
+    @Option(parsing: .unconditional, help: "Threads for the matrix kernels; the results are the same for any number.")
     public var threads: Int = 1
 
     public init() {}
