@@ -15,7 +15,8 @@
 # 0:30:00); VAR=value arguments are passed to make (DATA_COMMAND=..., EPOCHS=..., SEED=...);
 # arguments after -- are passed to sbatch. Run it again and it submits only the configurations
 # whose NAME.json is missing or older than NAME.opts, the data or the common options (as make
-# decides), then the merge. The nn programs must be on PATH on every node.
+# decides), then the merge; nothing when summary.md already tabulates every result. The nn
+# programs must be on PATH on every node.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 data=circles out="" settings="$here/sweep" make_vars=() sbatch_options=() task_options=()
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
             shift ;;
         --) shift; sbatch_options=("$@"); break ;;
         *=*) make_vars+=("$1") ;;
-        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "sweep-slurm.sh: unknown argument '$1' (see --help)" >&2; exit 64 ;;
     esac
     shift
@@ -83,6 +84,20 @@ for i in "${!names[@]}"; do
     rm -f "$json" "$out/${names[$i]}.nn"
     tasks+=("$i")
 done
+
+# And the merge's: summary.md is current when it is newer than every result and tabulates
+# exactly these configurations (one may have been added or removed).
+merged() {
+    local name
+    [ -f "$out/loss.png" ] && [ -f "$out/summary.md" ] || return 1
+    for name in "${names[@]}"; do [ "$out/summary.md" -nt "$out/$name.json" ] || return 1; done
+    [ "$(sed -n 's/^| \([A-Za-z0-9._-]*\) | `.*/\1/p' "$out/summary.md" | LC_ALL=C sort)" = \
+      "$(printf '%s\n' "${names[@]}" | LC_ALL=C sort)" ]
+}
+if [ ${#tasks[@]} = 0 ] && merged; then
+    echo "sweep-slurm.sh: nothing to submit: all ${#names[@]} configurations have their results, and $out/summary.md tabulates them" >&2
+    exit 0
+fi
 
 epochs=$(sed -n 's/.*--epochs \([0-9]*\).*/\1/p' "$out/fit.cmd")
 title="Training loss of each configuration ($data, $epochs epochs)"
