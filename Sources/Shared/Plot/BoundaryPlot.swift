@@ -87,7 +87,7 @@ public enum BoundaryPlot {
         let scored = splits.last!
         let p = try StreamScoring.predict(network, scored.section)
         let correct = (0..<p.rows).filter { p.predictedClass($0, threshold: Double(t)) == Int(scored.y[$0]) }.count
-        var accuracy = "\(scored.split) accuracy \(EvalReport.fixed(Double(correct) / Double(max(p.rows, 1)), decimals: 3)) (\(correct) of \(p.rows))"
+        var accuracy = "\(scored.split) accuracy \(NumberFormat.fixed(Double(correct) / Double(max(p.rows, 1)), decimals: 3)) (\(correct) of \(p.rows))"
         if k == 2 { accuracy += ", threshold \(PlotText.number(t))" }
         let title = ["Decision boundary: \(PlotStyle.summary(network))", accuracy]
         return Plot(kind: "boundary", title: title, size: PlotSize(760, 720), data: [map.block, points], commands: commands)

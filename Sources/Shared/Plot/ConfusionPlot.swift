@@ -51,7 +51,7 @@ public enum ConfusionPlot {
         commands.append("plot $cells using 2:1:4 with image, \\\n"
             + "     $cells using 2:1:($4 > 0.5 ? \(label) : \"\") with labels tc rgb \"white\"\(k > 6 ? " font \",8\"" : " font \",12\""), \\\n"
             + "     $cells using 2:1:($4 > 0.5 ? \"\" : \(label)) with labels tc rgb \"black\"\(k > 6 ? " font \",8\"" : " font \",12\"")")
-        var title = ["Confusion matrix, \(split) set: accuracy \(EvalReport.fixed(Double(correct) / Double(total), decimals: 3)) (\(correct) of \(total))"]
+        var title = ["Confusion matrix, \(split) set: accuracy \(NumberFormat.fixed(Double(correct) / Double(total), decimals: 3)) (\(correct) of \(total))"]
         if source != "\(split).confusion" && k == 2 { title[0] += ", threshold \(PlotText.number(Float(threshold ?? 0.5)))" }
         if let model = PlotStyle.summary(input, for: "confusion") { title.append(model) }
         let side = k > 4 ? 720 : 600

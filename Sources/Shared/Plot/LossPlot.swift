@@ -51,8 +51,8 @@ public enum LossPlot {
         if let model = PlotStyle.summary(input, for: "loss") { title[0] += ": \(model)" }
         let last = m.rows - 1
         var final: [String] = []
-        if let l = columns.firstIndex(of: "loss") { final.append("final loss \(EvalReport.fixed(Double(m[last, l]), decimals: 4))") }
-        if let v = columns.firstIndex(of: "val_accuracy") { final.append("validation accuracy \(EvalReport.fixed(Double(m[last, v]), decimals: 3))") }
+        if let l = columns.firstIndex(of: "loss") { final.append("final loss \(NumberFormat.fixed(Double(m[last, l]), decimals: 4))") }
+        if let v = columns.firstIndex(of: "val_accuracy") { final.append("validation accuracy \(NumberFormat.fixed(Double(m[last, v]), decimals: 3))") }
         if !final.isEmpty { title.append(final.joined(separator: ", ")) }
         return Plot(kind: "loss", title: title, size: PlotSize(800, 500), data: [block], commands: commands)
     }
