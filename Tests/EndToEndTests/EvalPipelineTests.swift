@@ -122,6 +122,20 @@ let setAScores = """
     #expect(test["classes"] as? [String] == ["-1", "1"])
 }
 
+@Test func logLossOfMarginsIsClippedAsScikitLearnClipsIt() throws {
+    // scikit-learn 1.9.1, p = 1/(1+exp(-z)) in float64, P clipped to [2^−52, 1 − 2^−52]:
+    //   log_loss([1,1,0,0], p([40,-40,-40,40]), labels=[0,1]) = 18.021826694558577
+    //   log_loss([1,1,0,0], p([-1e30,3,-2,0.5]), labels=[0,1]) = 9.298311433978494
+    // (unclipped cross-entropy from the margins: 20 and 2.5e29).
+    for (lines, expected) in [("1 40\n1 -40\n0 -40\n0 40\n", 18.021826694558577), ("1 -1e30\n1 3\n0 -2\n0 0.5\n", 9.298311433978494)] {
+        let r = try EvalPipe.run("nn-eval --scores s.txt --logits --json", files: ["s.txt": lines])
+        #expect(r.status == 0, "\(r.stderr)")
+        let test = try #require(EvalPipe.json(r.text)?["test"] as? [String: Any])
+        let logLoss = try #require(test["log_loss"] as? Double)
+        #expect(abs(logLoss - expected) < 1e-8 * expected, "\(lines): \(logLoss)")
+    }
+}
+
 @Test func scoresIntoAPipeMakeAStreamForPlots() throws {
     let files = ["a.txt": setAScores]
     let r = try EvalPipe.run("cat a.txt | nn-eval --scores - | cat", files: files)

@@ -1,6 +1,6 @@
-// Class probabilities for a set of samples (n × k, Float64) and their log loss:
-// either from a model's logits (exact cross-entropy, as training computes it) or
-// from probabilities another program wrote (clipped, as scikit-learn's log_loss does).
+// Class probabilities for a set of samples (n × k, Float64) and their log loss, clipped
+// as scikit-learn's log_loss clips it: from a model's logits, or from probabilities
+// another program wrote.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -88,27 +88,32 @@ public struct Predictions: Equatable, Sendable {
         (0..<rows).map { predictedClass($0, threshold: threshold) }
     }
 
-    /// The mean log loss −(1/N) Σ_i log P_i(y_i), accumulated in Float64.
-    /// From logits: binary −log σ(±z) = softplus(∓z); softmax log Σ_j e^(z_j) − z_y (log-sum-exp).
-    /// From probabilities: P clipped to [ε, 1 − ε], ε = 2^−52, as scikit-learn's log_loss does
-    /// for float64 input, so a confident miss costs at most −log ε ≈ 36.04.
+    /// The mean log loss −(1/N) Σ_i log P_i(y_i), accumulated in Float64, with every P clipped
+    /// to [ε, 1 − ε], ε = 2^−52, as scikit-learn's log_loss clips float64 input (ε is
+    /// np.finfo(float64).eps in scikit-learn 1.9.1; older releases used 1e-15). A certain miss
+    /// costs −log ε ≈ 36.04, however large its margin. From logits, −log P is computed without
+    /// rounding P first: binary −log σ(±z) = softplus(∓z); softmax log Σ_j e^(z_j) − z_y
+    /// (log-sum-exp); clipping P is then clipping −log P to [−log(1 − ε), −log ε].
     public func logLoss(labels: [Int]) -> Double {
         precondition(labels.count == rows)
         guard rows > 0 else { return 0 }
+        let eps = Double.ulpOfOne
+        let least = -log(1 - eps), most = -log(eps)
         var total = 0.0
         if let logits, let output {
-            switch output {
-            case .sigmoid:
-                for (r, y) in labels.enumerated() { total += Predictions.softplus(y == 1 ? -logits[r] : logits[r]) }
-            case .softmax:
-                for (r, y) in labels.enumerated() {
+            for (r, y) in labels.enumerated() {
+                let loss: Double
+                switch output {
+                case .sigmoid:
+                    loss = Predictions.softplus(y == 1 ? -logits[r] : logits[r])
+                case .softmax:
                     let z = logits[(r * classes)..<((r + 1) * classes)]
                     let m = z.max()!
-                    total += log(z.reduce(0) { $0 + exp($1 - m) }) + m - z[z.startIndex + y]
+                    loss = log(z.reduce(0) { $0 + exp($1 - m) }) + m - z[z.startIndex + y]
                 }
+                total += min(max(loss, least), most)
             }
         } else {
-            let eps = Double.ulpOfOne
             for (r, y) in labels.enumerated() { total -= log(min(max(probability(r, y), eps), 1 - eps)) }
         }
         return total / Double(rows)

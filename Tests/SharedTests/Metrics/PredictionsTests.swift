@@ -40,12 +40,25 @@ let setC = (labels: [0, 1, 2, 0, 1, 2, 0, 1],
     for r in 0..<3 { #expect(close((0..<3).reduce(0) { $0 + p.probability(r, $1) }, 1)) }
 }
 
-@Test func logLossFromLogitsIsExactWhereProbabilitiesSaturate() {
-    // −log σ(−50) = softplus(50) = 50 + log(1 + e^−50) = 50 in Float64; from the
-    // probability alone the loss would be clipped at −log 2^−52 ≈ 36.04.
-    var p = Predictions(output: .sigmoid, classes: 2)
-    p.append(logits: Matrix([[-50]]))
-    #expect(p.logLoss(labels: [1]) == 50)
+@Test func logLossFromLogitsIsClippedAsScikitLearnClipsTheProbabilities() {
+    // scikit-learn 1.9.1, p = 1/(1+exp(-z)) in float64; log_loss clips P to [ε, 1 − ε] with
+    // ε = np.finfo(float64).eps = 2^−52, so a certain miss costs −log ε = 36.04365338911715:
+    //   log_loss([1,1,0,0], p([40,-40,-40,40]), labels=[0,1]) = 18.021826694558577
+    //     (exact cross-entropy from the logits: (0 + 40 + 0 + 40) / 4 = 20)
+    //   log_loss([1,1,0,0], p([-1e30,3,-2,0.5]), labels=[0,1]) = 9.298311433978494
+    //     (exact: 2.5e29)
+    func loss(_ z: [Float], _ y: [Int]) -> Double {
+        var p = Predictions(output: .sigmoid, classes: 2)
+        p.append(logits: Matrix(z.map { [$0] }))
+        return p.logLoss(labels: y)
+    }
+    #expect(close(loss([40, -40, -40, 40], [1, 1, 0, 0]), 18.021826694558577))
+    #expect(close(loss([-1e30, 3, -2, 0.5], [1, 1, 0, 0]), 9.298311433978494))
+    // Softmax, scikit-learn 1.9.1: z = [[0,100,0],[1,2,3],[-1,5,2]], P = softmax(z) row-wise
+    // in float64; log_loss([0,2,1], P, labels=[0,1,2]) = 12.167401705694843 (exact: 33.486...).
+    var p = Predictions(output: .softmax, classes: 3)
+    p.append(logits: Matrix([[0, 100, 0], [1, 2, 3], [-1, 5, 2]]))
+    #expect(close(p.logLoss(labels: [0, 2, 1]), 12.167401705694843))
     #expect(close(Predictions(probabilities: [[1, 0]]).logLoss(labels: [1]), 36.04365338911715))
 }
 
