@@ -22,7 +22,10 @@ struct NnEval: ParsableCommand {
         precision/recall/F1/support with macro and weighted averages, one-vs-rest AUC, \
         log loss and the k×k confusion matrix. Scores follow scikit-learn's: a 0/0 \
         precision or recall is 0 (zero_division=0), AUC with one class only is undefined; \
-        the report says when either happens.
+        the report says when either happens. Log loss clips each probability to \
+        [2^-52, 1 - 2^-52], as scikit-learn's log_loss does. Every score is computed from \
+        the probabilities as written (f32), so scoring the stream's test.predictions again \
+        gives the same scores.
 
         Writes, on a terminal: a report (train next to test). Into a pipe or file: the \
         input stream, every section passed on in order, with these appended: \
