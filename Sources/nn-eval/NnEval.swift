@@ -52,8 +52,8 @@ struct NnEval: ParsableCommand {
     @OptionGroup var modelFile: ModelFileOption
     var model: String? { modelFile.model }
 
-    @Option(name: .long, help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T (default 0.5).", valueName: "T"))
-    var threshold: Double?
+    @OptionGroup var thresholdOption: ThresholdOption
+    var threshold: Double? { thresholdOption.threshold }
 
     @Flag(name: .long, help: "Print only the scores as JSON: {\"train\": {...}, \"test\": {...}}.")
     var json = false
@@ -72,7 +72,6 @@ struct NnEval: ParsableCommand {
 
     func validate() throws {
         if json && report { throw ValidationError("--json and --report exclude each other") }
-        if let threshold, !(threshold >= 0 && threshold <= 1) { throw ValidationError("--threshold must lie in [0, 1], found \(threshold)") }
         if logits && scores == nil { throw ValidationError("--logits applies to --scores only") }
         if scores != nil && model != nil { throw ValidationError("--scores and --model exclude each other: --scores scores predictions already made") }
     }

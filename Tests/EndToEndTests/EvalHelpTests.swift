@@ -71,7 +71,7 @@ OPTIONS:
   --model <FILE>          Use the model saved in FILE (by nn-fit --save)
                           instead of one in the stream.
   --threshold <T>         With two classes, predict class 1 when P(class 1) >=
-                          T (default 0.5).
+                          T, T in [0, 1] (default 0.5).
   --json                  Print only the scores as JSON: {"train": {...},
                           "test": {...}}.
   --report                Print the readable report even when stdout is not a
