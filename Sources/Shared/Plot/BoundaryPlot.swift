@@ -78,11 +78,14 @@ public enum BoundaryPlot {
         // The key: a column of classes per split, then the boundary.
         commands += PlotStyle.keyBelow(rows: classes.count)
         commands += PlotStyle.sameScale(xSpan: xRange.1 - xRange.0, ySpan: yRange.1 - yRange.0)
-
         let map = k == 2 ? probabilityMap(g, classes: classes, threshold: t) : regionMap(g, classes: classes)
-        commands += map.commands
-        let layers = [map.image] + PlotStyle.pointLayers(classes: classes, splits: splits.map(\.split), dimensions: 2) + map.lines
-        commands.append("plot " + layers.joined(separator: ", \\\n     "))
+        let drawn = splits.map(\.split)
+        // Pictures: the colour map under filled points and the lines. The dumb terminal: the
+        // lines and the points as characters, which a colour map would bury.
+        let picture = commands + map.colours + map.contours
+            + [PlotStyle.plot([map.image] + PlotStyle.pointLayers(classes: classes, splits: drawn, dimensions: 2) + map.lines)]
+        let text = commands + map.contours
+            + [PlotStyle.plot(PlotStyle.symbolLayers(classes: classes, splits: drawn, dimensions: 2) + map.lines)]
 
         let scored = splits.last!
         let p = try StreamScoring.predict(network, scored.section)
@@ -90,6 +93,6 @@ public enum BoundaryPlot {
         var accuracy = "\(scored.split) accuracy \(NumberFormat.fixed(Double(correct) / Double(max(p.rows, 1)), decimals: 3)) (\(correct) of \(p.rows))"
         if k == 2 { accuracy += ", threshold \(PlotText.number(t))" }
         let title = ["Decision boundary: \(PlotStyle.summary(network))", accuracy]
-        return Plot(kind: "boundary", title: title, size: PlotSize(760, 720), data: [map.block, points], commands: commands)
+        return Plot(kind: "boundary", title: title, size: PlotSize(760, 720), data: [map.block, points], commands: picture, dumbCommands: text)
     }
 }

@@ -45,7 +45,7 @@ public enum LossPlot {
             let dash = columns[c].hasPrefix("val") ? " dt 2" : ""
             plots.append("$loss using 1:\(c + offset) with lines lw 2\(dash) lc rgb \"\(PlotStyle.classColour(i))\"\(axis) title \(PlotText.quoted(legend(columns[c])))")
         }
-        commands.append("plot " + plots.joined(separator: ", \\\n     "))
+        commands.append(PlotStyle.plot(plots))
 
         var title = ["Training loss"]
         if let model = PlotStyle.summary(input, for: "loss") { title[0] += ": \(model)" }

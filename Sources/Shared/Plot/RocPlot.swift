@@ -40,7 +40,7 @@ public enum RocPlot {
             "set xrange [0:1]", "set yrange [0:1]", "set size ratio -1",
             PlotStyle.grid, "set xtics 0.2", "set ytics 0.2",
             "set key bottom right box opaque",
-            "plot " + layers.joined(separator: ", \\\n     "),
+            PlotStyle.plot(layers),
         ]
         let auc = aucs.reduce(0, +) / Double(aucs.count)
         var title = [k == 2

@@ -41,11 +41,14 @@ public enum ScatterPlot {
             commands += ["set key outside right top vertical box Left reverse samplen 2",
                          "set zlabel \(PlotText.quoted(names[picked[2]])) rotate parallel", "set view 60, 35", "set xyplane relative 0"]
         }
-        let layers = PlotStyle.pointLayers(classes: classes, splits: splits.map(\.split), dimensions: d)
-        commands.append((d == 3 ? "splot " : "plot ") + layers.joined(separator: ", \\\n     "))
+        let drawn = splits.map(\.split)
+        // The dumb terminal draws each class in a character of its own (PlotStyle.symbolLayers).
+        let picture = commands + [PlotStyle.plot(PlotStyle.pointLayers(classes: classes, splits: drawn, dimensions: d), splot: d == 3)]
+        let text = commands + [PlotStyle.plot(PlotStyle.symbolLayers(classes: classes, splits: drawn, dimensions: d), splot: d == 3)]
         let count = splits.map(\.x.rows).reduce(0, +)
         let title = "\(PlotText.list(splits.map(\.split.rawValue))) data: \(count) points, \(classes.count) classes"
-        return Plot(kind: "scatter", title: [title.prefix(1).uppercased() + title.dropFirst()], size: PlotSize(800, 640), data: [points], commands: commands)
+        return Plot(kind: "scatter", title: [title.prefix(1).uppercased() + title.dropFirst()], size: PlotSize(800, 640), data: [points],
+                    commands: picture, dumbCommands: text)
     }
 
     /// Column indices for the chosen features; 2-D or 3-D only.
