@@ -95,3 +95,17 @@ func confusionOnTheDumbTerminalIsCountsWithoutAFilledBackground(colour: Bool) th
     #expect(stray.isEmpty, "\(stray.sorted()) in:\n\(lines.joined(separator: "\n"))")
     #expect(inside.contains("100.0%") || inside.contains("%"), "\(lines.joined(separator: "\n"))")
 }
+
+@Test func aThreeEpochRunHasWholeEpochTicksAndOneEpochIsAPointWithoutAWarning() throws {
+    for (epochs, ticks) in [(3, ["1", "2", "3"]), (1, ["0", "1", "2"])] {
+        let r = try run("nn-data circles --samples 100 --seed 1 | nn-fit --epochs \(epochs) --quiet | nn-plot loss --terminal dumb --size 80,24")
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+        let lines = textLines(r.text)
+        let borders = lines.indices.filter { lines[$0].range(of: #"^\s*(\S+\s+)?\+-{4}"#, options: .regularExpression) != nil }
+        // The tic labels are the line under the frame's bottom border.
+        let labels = try #require(borders.count >= 2 ? lines[borders[1] + 1] : nil).split(separator: " ").map(String.init)
+        #expect(labels == ticks, "\(lines.joined(separator: "\n"))")
+        #expect(r.text.contains(epochs == 1 ? "lr 0.5, 1 epoch " : "lr 0.5, 3 epochs "), "\(r.text)")
+    }
+}

@@ -141,7 +141,7 @@ public enum PlotStyle {
         if let method = t["method"] { parts.append(method + (t["batch_size"].map { " \($0)" } ?? "")) }
         if let o = t["optimizer"], o != "sgd" { parts.append(o) }
         if let lr = t["lr"] { parts.append("lr \(lr)") }
-        if let e = t["epochs"] { parts.append("\(e) epochs") } else if let i = t["iterations"] { parts.append("\(i) iterations") }
+        if let e = t["epochs"] { parts.append(e == "1" ? "1 epoch" : "\(e) epochs") } else if let i = t["iterations"] { parts.append(i == "1" ? "1 iteration" : "\(i) iterations") }
         return parts.joined(separator: ", ")
     }
 }
