@@ -47,6 +47,7 @@ public enum BoundaryPlot {
         for s in splits where s.x.cols != 2 {
             throw StreamError(line: s.header.line, "boundary draws two-feature data, but \(s.split).x has \(s.x.cols) features; try nn-plot scatter")
         }
+        let axes = try LabelledSplit.axisLabels(splits)
         let network = try input.network(for: "boundary")
         guard network.inputs == 2 else {
             throw StreamError(line: nil, "boundary needs a model of two inputs; this one takes \(network.inputs)")
@@ -67,10 +68,9 @@ public enum BoundaryPlot {
         for s in splits {
             for r in 0..<s.x.rows { points.append(s.x[r, 0], s.x[r, 1], Float(s.y[r]), s.split == .train ? 0 : 1) }
         }
-        let names = splits[0].featureNames
         var commands = [
-            "set xlabel \(PlotText.quoted(names[0]))",
-            "set ylabel \(PlotText.quoted(names[1]))",
+            "set xlabel \(PlotText.quoted(axes[0]))",
+            "set ylabel \(PlotText.quoted(axes[1]))",
             "set xrange [\(PlotText.number(xRange.0)):\(PlotText.number(xRange.1))]",
             "set yrange [\(PlotText.number(yRange.0)):\(PlotText.number(yRange.1))]",
             "set tics out nomirror",
