@@ -146,19 +146,16 @@ let roundingStream = "nn-stream 1\n@test.x f32 4x1\n-4e-9\n1\n1.0000001\n-3\n@te
 
 @Test func scoringTheStreamNnEvalWroteAgainGivesTheSameJSON() throws {
     let files = ["m.nn": roundingModel, "data.nn": roundingStream, "s.txt": "0 0.49999999\n1 0.73105857\n0 0.73105858\n0 0.2\n"]
-    // A model's predictions: the stream written with --model holds no model, so the second
-    // nn-eval scores the test.predictions the first one wrote.
-    let direct = try EvalPipe.run("nn-eval --model m.nn --json < data.nn", files: files)
-    let again = try EvalPipe.run("nn-eval --model m.nn < data.nn | nn-eval --json", files: files)
-    #expect(direct.status == 0 && again.status == 0, "\(direct.stderr) \(again.stderr)")
-    #expect(again.text == direct.text)
-    let test = try #require(EvalPipe.json(direct.text)?["test"] as? [String: Any])
-    #expect(test["confusion"] as? [[Int]] == [[1, 2], [0, 1]])
-    // Scores made elsewhere (--scores) are scored as nn-eval writes them too.
-    let scores = try EvalPipe.run("nn-eval --scores s.txt --json", files: files)
-    let scoresAgain = try EvalPipe.run("nn-eval --scores s.txt | nn-eval --json", files: files)
-    #expect(scores.status == 0 && scoresAgain.status == 0, "\(scores.stderr) \(scoresAgain.stderr)")
-    #expect(scoresAgain.text == scores.text)
+    // A model's predictions (the stream written with --model holds no model, so the second
+    // nn-eval scores the test.predictions the first one wrote), and scores made elsewhere.
+    for source in ["--model m.nn < data.nn", "--scores s.txt"] {
+        let direct = try EvalPipe.run("nn-eval \(source) --json", files: files)
+        let again = try EvalPipe.run("nn-eval \(source) | nn-eval --json", files: files)
+        #expect(direct.status == 0 && again.status == 0, "\(direct.stderr) \(again.stderr)")
+        #expect(again.text == direct.text)
+        let test = try #require(EvalPipe.json(direct.text)?["test"] as? [String: Any])
+        #expect(test["confusion"] as? [[Int]] == [[1, 2], [0, 1]], "\(source)")
+    }
     let roc = try EvalPipe.run("nn-eval --scores s.txt | grep -A9 '^@test.roc'", files: files)
     #expect(roc.text == "@test.roc f32 3x2 columns=fpr,tpr auc=0.8333333333333334\n0 0\n0.33333334 1\n1 1\n@end\n")
 }
