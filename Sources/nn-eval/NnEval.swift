@@ -24,7 +24,10 @@ struct NnEval: ParsableCommand {
         precision/recall/F1/support with macro and weighted averages, one-vs-rest AUC, \
         log loss and the k×k confusion matrix. Scores follow scikit-learn's: a 0/0 \
         precision or recall is 0 (zero_division=0), AUC with one class only is undefined; \
-        the report says when either happens.
+        the report says when either happens. Log loss clips each probability to \
+        [2^-52, 1 - 2^-52], as scikit-learn's log_loss does. Every score is computed from \
+        the probabilities as written (f32), so scoring the stream's test.predictions again \
+        gives the same scores.
 
         Writes, on a terminal: a report (train next to test). Into a pipe or file: the \
         input stream, every section passed on in order, with these appended: \
@@ -51,8 +54,8 @@ struct NnEval: ParsableCommand {
     @OptionGroup var modelFile: ModelFileOption
     var model: String? { modelFile.model }
 
-    @Option(name: .long, help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T (default 0.5).", valueName: "T"))
-    var threshold: Double?
+    @OptionGroup var thresholdOption: ThresholdOption
+    var threshold: Double? { thresholdOption.threshold }
 
     @Flag(name: .long, help: "Print only the scores as JSON: {\"train\": {...}, \"test\": {...}}.")
     var json = false
@@ -71,7 +74,6 @@ struct NnEval: ParsableCommand {
 
     func validate() throws {
         if json && report { throw ValidationError("--json and --report exclude each other") }
-        if let threshold, !(threshold >= 0 && threshold <= 1) { throw ValidationError("--threshold must lie in [0, 1], found \(threshold)") }
         if logits && scores == nil { throw ValidationError("--logits applies to --scores only") }
         if scores != nil && model != nil { throw ValidationError("--scores and --model exclude each other: --scores scores predictions already made") }
     }

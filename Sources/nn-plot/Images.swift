@@ -28,17 +28,15 @@ struct Images: ParsableCommand {
     @Flag(help: "Only images the model got wrong (needs predictions or a model).")
     var misclassified = false
 
-    @Option(help: "Threshold on P(class 1) for the predicted class (two classes; default 0.5).")
-    var threshold: Double?
+    @OptionGroup var threshold: ThresholdOption
 
     func validate() throws {
         guard (1...400).contains(count) else { throw ValidationError("--count must be 1...400") }
-        if let t = threshold, !(t > 0 && t < 1) { throw ValidationError("--threshold must lie strictly between 0 and 1") }
     }
 
     func run() throws {
         try options.run(keeping: ImagesPlot.keep(split), modelFile: model.model) {
-            try ImagesPlot.make($0, split: split, count: count, misclassified: misclassified, threshold: threshold, size: options.size)
+            try ImagesPlot.make($0, split: split, count: count, misclassified: misclassified, threshold: threshold.threshold, size: options.size)
         }
     }
 }

@@ -24,7 +24,10 @@ predicted when P(class 1) >= --threshold. More classes: accuracy, per-class
 precision/recall/F1/support with macro and weighted averages, one-vs-rest AUC,
 log loss and the k×k confusion matrix. Scores follow scikit-learn's: a 0/0
 precision or recall is 0 (zero_division=0), AUC with one class only is
-undefined; the report says when either happens.
+undefined; the report says when either happens. Log loss clips each probability
+to [2^-52, 1 - 2^-52], as scikit-learn's log_loss does. Every score is computed
+from the probabilities as written (f32), so scoring the stream's
+test.predictions again gives the same scores.
 
 Writes, on a terminal: a report (train next to test). Into a pipe or file: the
 input stream, every section passed on in order, with these appended:
@@ -68,7 +71,7 @@ OPTIONS:
   --model <FILE>          Use the model saved in FILE (by nn-fit --save)
                           instead of one in the stream.
   --threshold <T>         With two classes, predict class 1 when P(class 1) >=
-                          T (default 0.5).
+                          T, T in [0, 1] (default 0.5).
   --json                  Print only the scores as JSON: {"train": {...},
                           "test": {...}}.
   --report                Print the readable report even when stdout is not a

@@ -38,6 +38,22 @@ public struct ModelFileOption: ParsableArguments {
     public init() {}
 }
 
+/// `--threshold T`: with two classes, class 1 is predicted when P(class 1) ≥ T (nn-eval, and
+/// the nn-plot kinds that predict). Every T in [0, 1] is a decision rule: 0 calls every sample
+/// class 1, 1 only those the model is certain of.
+public struct ThresholdOption: ParsableArguments {
+    @Option(help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T, T in [0, 1] (default 0.5).", valueName: "T"))
+    public var threshold: Double?
+
+    public init() {}
+
+    public func validate() throws {
+        if let threshold, !(threshold >= 0 && threshold <= 1) {
+            throw ValidationError("--threshold must lie in [0, 1], found \(threshold)")
+        }
+    }
+}
+
 extension ParsableCommand {
     /// A program made only of subcommands, run with none, is a usage error (exit 64) naming
     /// them, not help on stdout and success: `nn-data | nn-fit` would otherwise feed the help

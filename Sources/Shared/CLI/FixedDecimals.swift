@@ -1,0 +1,20 @@
+// Numbers for people to read, with a fixed number of decimals: the report, plot titles and
+// nn-fit's progress line all print them this way.
+
+extension NumberFormat {
+    /// x with `decimals` decimals, rounded half away from zero (0.93751 → "0.9375"). Counts in
+    /// integers, so no digit is lost to a binary fraction's text (1e-05); not finite, or 10^15
+    /// and more once scaled: Swift's own text.
+    public static func fixed(_ x: Double, decimals: Int = 4) -> String {
+        guard x.isFinite else { return "\(x)" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let n = (abs(x) * scale).rounded()
+        guard n < 1e15 else { return "\(x)" }
+        let units = Int(n), one = Int(scale)
+        let digits = String(units % one)
+        let sign = x < 0 && n != 0 ? "-" : ""
+        guard decimals > 0 else { return sign + String(units) }
+        return "\(sign)\(units / one)." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+}
