@@ -39,6 +39,8 @@ func optionErrorsComeBeforeStdinIsRead(_ command: String, _ message: String) thr
     ("nn-fit --threads -2", "nn-fit: error: --threads must be at least 1"),
     ("nn-data blobs --samples -5", "nn-data: error: --samples must be at least 1"),
     ("nn-data circles --noise -0.1", "nn-data: error: "),
+    ("nn-eval --threshold -0.1", "nn-eval: error: --threshold must lie in [0, 1], found -0.1"),
+    ("nn-plot boundary --threshold -0.1", "nn-plot: error: --threshold must lie in [0, 1], found -0.1"),
 ])
 func negativeNumbersAsOptionValuesGetTheRealMessage(_ command: String, _ message: String) throws {
     let r = try run(command + " < /dev/null")

@@ -42,7 +42,7 @@ public struct ModelFileOption: ParsableArguments {
 /// the nn-plot kinds that predict). Every T in [0, 1] is a decision rule: 0 calls every sample
 /// class 1, 1 only those the model is certain of.
 public struct ThresholdOption: ParsableArguments {
-    @Option(help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T, T in [0, 1] (default 0.5).", valueName: "T"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T, T in [0, 1] (default 0.5).", valueName: "T"))
     public var threshold: Double?
 
     public init() {}

@@ -22,7 +22,7 @@ extension ParsableCommand {
             if code == 0 {
                 // --help, --version, a completion script: on stdout, quiet on a closed pipe.
                 let out = ByteWriter(fileDescriptor: 1)
-                try? out.append(text.isEmpty || text.hasSuffix("\n") ? text : text + "\n")
+                try? out.append(text + "\n")  // as the parser's own print(_:) writes it
                 try? out.flush()
                 Glibc.exit(0)
             }
