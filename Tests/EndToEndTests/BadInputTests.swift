@@ -98,3 +98,12 @@ private func expectFailure(_ script: String, status: Int32, _ fragment: String, 
         #expect(!r.stderr.isEmpty)
     }
 }
+
+@Test func textInAFeatureColumnSuggestsLabelWhenTheLabelWasDefaulted() throws {
+    try expectFailure("nn-data csv -", status: 65,
+                      "line 2, column 2: expected a number ('species'), found 'setosa'; the label defaults to the last column ('petal'): if 'species' holds the labels, add --label species",
+                      stdin: Data("sepal,species,petal\n5.1,setosa,1.4\n".utf8))
+    // Given --label, no guess: the text is simply not a number.
+    let r = try run("nn-data csv - --label petal", stdin: Data("sepal,species,petal\n5.1,setosa,1.4\n".utf8))
+    #expect(r.status == 65 && !r.stderr.contains("--label"), "\(r.stderr)")
+}

@@ -17,7 +17,7 @@ private func behindASlowUpstream(_ command: String) throws -> PipelineResult {
     ("nn-fit --hidden 4 --epochs 0", "nn-fit: error: --epochs must be at least 1"),
     ("nn-fit --nesterov", "nn-fit: error: --nesterov needs a --momentum above 0"),
     ("nn-fit --model missing.nn", "nn-fit: error: --model FILE is the model to train further: add --continue"),
-    ("nn-fit --bogus", "nn-fit: error: Unknown option '--bogus'"),
+    ("nn-fit --bogus", "nn-fit: error: Unknown option '--bogus'; see 'nn-fit --help'"),
     ("nn-eval --json --report", "nn-eval: error: --json and --report exclude each other"),
     ("nn-plot roc --png a.png --svg b.svg", "nn-plot: error: choose one of --png and --svg"),
     ("nn-plot roc --size 0,0", "nn-plot: error: "),
@@ -28,6 +28,7 @@ func optionErrorsComeBeforeStdinIsRead(_ command: String, _ message: String) thr
     let r = try behindASlowUpstream(command)
     #expect(r.status == 64, "\(command) waited for its input or failed otherwise: \(r.status) \(r.stderr)")
     #expect(r.stderr.hasPrefix(message), "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").count == 1, "a usage error is one line: \(r.stderr)")
 }
 
 @Test(arguments: [

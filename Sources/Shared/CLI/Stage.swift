@@ -40,14 +40,6 @@ public enum Stage {
         printError("\(program): note: \(message)")
     }
 
-    /// Writes lines to stderr as they are (the argument parser's usage text after its message),
-    /// each with its control characters shown as escapes.
-    public static func printLines(_ text: String) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
-            printError(String(line))
-        }
-    }
-
     /// Writes a line to stderr, unbuffered. Messages quote text from the input (a class name, a
     /// column name): its control characters are shown as escapes, so a message stays one line
     /// and cannot drive the terminal.

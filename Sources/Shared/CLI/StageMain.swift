@@ -1,5 +1,6 @@
 // Every program's entry point: the argument parser's own errors read like the stage's other
-// errors (`nn-fit: error: ...`, exit 64), and help or version text on a closed pipe ends quietly.
+// errors (one line, `nn-fit: error: ...`, exit 64), and help or version text on a closed pipe
+// ends quietly.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,9 +27,13 @@ extension ParsableCommand {
                 try? out.flush()
                 Glibc.exit(0)
             }
-            let prefix = "Error: "
-            let message = text.hasPrefix(prefix) ? "\(program): error: " + text.dropFirst(prefix.count) : text
-            if !message.isEmpty { Stage.printLines(message) }
+            // One line, as every other error: the parser's message and where help is, not its
+            // usage text (`nn-fit: error: Unknown option '--bogus'; see 'nn-fit --help'`).
+            var message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
+            if message.hasSuffix(".") { message.removeLast() }
+            let help = text.split(separator: "\n").first { $0.contains("See '") && $0.contains(" --help'") }
+                .flatMap { line in line.split(separator: "'").dropFirst().first }
+            Stage.printError("\(program): error: \(message)" + (help.map { "; see '\($0)'" } ?? ""))
             Glibc.exit(code)
         }
     }
