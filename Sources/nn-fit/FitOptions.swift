@@ -2,10 +2,7 @@
 import ArgumentParser
 import Shared
 
-enum HiddenActivation: String, ExpressibleByArgument, CaseIterable {
-    case sigmoid, tanh, relu
-    var activation: Activation { Activation(rawValue: rawValue)! }
-}
+extension Activation: ExpressibleByArgument {}
 
 extension ScheduleKind: ExpressibleByArgument {}
 
@@ -29,7 +26,7 @@ struct ModelOptions: ParsableArguments {
     var hidden: HiddenSizes?
 
     @Option(help: "Hidden-layer activation (default: sigmoid).")
-    var activation: HiddenActivation?
+    var activation: Activation?
 
     @Option(name: .customLong("init"), help: ArgumentHelp("Initial weights: normal:STD, xavier or he (default: xavier for sigmoid/tanh, he for relu).", valueName: "init"))
     var initializer: Initializer?
@@ -97,7 +94,7 @@ extension NnFit {
     func trainingOptions() throws -> TrainingOptions {
         var t = TrainingOptions()
         t.hidden = model.hidden?.sizes ?? []
-        t.activation = model.activation?.activation ?? .sigmoid
+        t.activation = model.activation ?? .sigmoid
         t.initializer = model.initializer
         if optimizer.sgd && optimizer.batchSize != nil { throw UsageError("give --sgd or --batch-size, not both (--sgd is --batch-size 1 with rows drawn at random)") }
         if let b = optimizer.batchSize { t.method = .minibatch(size: b) } else if optimizer.sgd { t.method = .sgd }

@@ -131,7 +131,7 @@ struct NnFit: ParsableCommand {
             throw UsageError("--hidden \(model.hidden!.sizes.map(String.init).joined(separator: ",")) differs from the model being continued (hidden \(hidden.map(String.init).joined(separator: ",")))")
         }
         let activation = network.layers.count > 1 ? network.layers[0].activation : options.activation
-        if let a = model.activation, a.activation != activation {
+        if let a = model.activation, a != activation {
             throw UsageError("--activation \(a.rawValue) differs from the model being continued (\(activation.rawValue))")
         }
         options.hidden = hidden

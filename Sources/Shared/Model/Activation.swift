@@ -1,4 +1,5 @@
-// Activation functions of hidden layers, and the derivative each backward pass needs.
+// Activation functions of hidden layers (identity is also the output layer's, before the
+// loss), and the derivative each backward pass needs.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,17 +22,6 @@ public enum Activation: String, CaseIterable, Sendable {
         case .tanh: return tanhf(z)
         case .relu: return z > 0 ? z : 0
         case .identity: return z
-        }
-    }
-
-    /// dA/dZ expressed through the activation's output a (σ' = a(1-a), tanh' = 1-a², relu' = [a>0]).
-    @inline(__always)
-    public func derivative(output a: Float) -> Float {
-        switch self {
-        case .sigmoid: return a * (1 - a)
-        case .tanh: return 1 - a * a
-        case .relu: return a > 0 ? 1 : 0
-        case .identity: return 1
         }
     }
 
