@@ -12,39 +12,39 @@ public enum NumberText {
     public static func parseFloat(_ p: UnsafePointer<UInt8>, _ n: Int) -> Float? {
         var i = 0
         var negative = false
-        if i < n && p[i] == 45 { negative = true; i += 1 }
+        if i < n && p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
         var mantissa: UInt64 = 0
         var digits = 0          // significant digits accumulated into mantissa
         var dropped = false     // a non-zero digit did not fit in mantissa
         var exp10 = 0
         var sawDigit = false
-        while i < n, p[i] >= 48, p[i] <= 57 {
+        while i < n, p[i] >= UInt8(ascii: "0"), p[i] <= UInt8(ascii: "9") {
             sawDigit = true
-            if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - 48); if mantissa > 0 { digits += 1 } }
-            else { exp10 += 1; if p[i] != 48 { dropped = true } }
+            if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - UInt8(ascii: "0")); if mantissa > 0 { digits += 1 } }
+            else { exp10 += 1; if p[i] != UInt8(ascii: "0") { dropped = true } }
             i += 1
         }
         guard sawDigit else { return nil }
-        if i < n && p[i] == 46 {
+        if i < n && p[i] == UInt8(ascii: ".") {
             i += 1
             var fracDigit = false
-            while i < n, p[i] >= 48, p[i] <= 57 {
+            while i < n, p[i] >= UInt8(ascii: "0"), p[i] <= UInt8(ascii: "9") {
                 fracDigit = true
-                if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - 48); exp10 -= 1; if mantissa > 0 { digits += 1 } }
-                else if p[i] != 48 { dropped = true }
+                if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - UInt8(ascii: "0")); exp10 -= 1; if mantissa > 0 { digits += 1 } }
+                else if p[i] != UInt8(ascii: "0") { dropped = true }
                 i += 1
             }
             guard fracDigit else { return nil }
         }
-        if i < n && (p[i] == 101 || p[i] == 69) {
+        if i < n && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) {
             i += 1
             var eneg = false
-            if i < n && (p[i] == 43 || p[i] == 45) { eneg = p[i] == 45; i += 1 }
+            if i < n && (p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-")) { eneg = p[i] == UInt8(ascii: "-"); i += 1 }
             var e = 0
             var sawE = false
-            while i < n, p[i] >= 48, p[i] <= 57 {
+            while i < n, p[i] >= UInt8(ascii: "0"), p[i] <= UInt8(ascii: "9") {
                 sawE = true
-                if e < 100_000 { e = e * 10 + Int(p[i] - 48) }
+                if e < 100_000 { e = e * 10 + Int(p[i] - UInt8(ascii: "0")) }
                 i += 1
             }
             guard sawE else { return nil }
@@ -88,11 +88,11 @@ public enum NumberText {
     public static func parseInt32(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
         var i = 0
         var negative = false
-        if n > 0 && p[0] == 45 { negative = true; i = 1 }
+        if n > 0 && p[0] == UInt8(ascii: "-") { negative = true; i = 1 }
         guard i < n, n - i <= 10 else { return nil }
         var v: Int64 = 0
         while i < n {
-            let d = p[i] &- 48
+            let d = p[i] &- UInt8(ascii: "0")
             guard d <= 9 else { return nil }
             v = v * 10 + Int64(d)
             i += 1
@@ -108,7 +108,7 @@ public enum NumberText {
         guard n >= 1, n <= 3 else { return nil }
         var v = 0
         for i in 0..<n {
-            let d = p[i] &- 48
+            let d = p[i] &- UInt8(ascii: "0")
             guard d <= 9 else { return nil }
             v = v * 10 + Int(d)
         }
@@ -124,17 +124,17 @@ public enum NumberText {
         var c = 0
         let end = n
         while true {
-            while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
+            while i < end && (p[i] == UInt8(ascii: " ") || p[i] == UInt8(ascii: "\t")) { i += 1 }
             if i >= end { break }
             if c == cols { return false }
-            var v = Int(p[i] &- 48)
+            var v = Int(p[i] &- UInt8(ascii: "0"))
             if v > 9 { return false }
             i += 1
             var digits = 1
             while i < end {
                 let b = p[i]
-                if b == 32 || b == 9 { break }
-                let d = Int(b &- 48)
+                if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") { break }
+                let d = Int(b &- UInt8(ascii: "0"))
                 if d > 9 || digits == 3 { return false }
                 v = v * 10 + d
                 digits += 1
@@ -154,8 +154,8 @@ public enum NumberText {
         if x == x.rounded(), abs(x) < 1e7 {
             // Integers print without ".0"; -0 keeps its sign.
             if x == 0 {
-                if x.sign == .minus { out.append(45) }
-                out.append(48)
+                if x.sign == .minus { out.append(UInt8(ascii: "-")) }
+                out.append(UInt8(ascii: "0"))
                 return
             }
             appendInt(Int(x), to: &out)
@@ -167,16 +167,16 @@ public enum NumberText {
 
     @inline(__always)
     public static func appendInt(_ v: Int, to out: inout [UInt8]) {
-        if v >= 0 && v < 10 { out.append(UInt8(48 + v)); return }
+        if v >= 0 && v < 10 { out.append(UInt8(ascii: "0") + UInt8(v)); return }
         var n = v.magnitude
-        if v < 0 { out.append(45) }
+        if v < 0 { out.append(UInt8(ascii: "-")) }
         var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                   UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var len = 0
         withUnsafeMutableBytes(of: &tmp) { buf in
             repeat {
-                buf[19 - len] = UInt8(48 + n % 10)
+                buf[19 - len] = UInt8(ascii: "0") + UInt8(n % 10)
                 n /= 10
                 len += 1
             } while n > 0

@@ -46,7 +46,8 @@ public struct SectionHeader: Equatable, Sendable {
     }
 
     static func isNameByte(_ b: UInt8) -> Bool {
-        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || b == 46 || b == 45
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
     }
 
     public static func isValidName(_ s: String) -> Bool {
@@ -114,11 +115,11 @@ public struct SectionHeader: Equatable, Sendable {
     /// A non-negative decimal count without sign or leading zeros (except "0"), at most 18 digits.
     private static func parseCount(_ s: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         guard !s.isEmpty, s.count <= 18 else { return nil }
-        if s.count > 1 && s.first == 48 { return nil }
+        if s.count > 1 && s.first == UInt8(ascii: "0") { return nil }
         var v = 0
         for b in s {
-            guard b >= 48 && b <= 57 else { return nil }
-            v = v * 10 + Int(b - 48)
+            guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+            v = v * 10 + Int(b - UInt8(ascii: "0"))
         }
         return v
     }
