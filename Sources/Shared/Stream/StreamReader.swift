@@ -184,27 +184,35 @@ public final class StreamReader {
         // The row buffers are made at the first row long enough to hold COLS values,
         // so a header alone never allocates them.
         var out: [Float] = []
-        var bytes: [UInt8] = []
-        // u8: one pass over the row's bytes, then a table lookup per value.
-        let table = header.type == .u8 ? (0..<256).map { parser.scale.apply(UInt8($0)) } : []
-        try forEachRow(header, copyingTo: writer) { row, r in
-            let line = self.lineNumber
-            if r == 0 {
-                if parser.isShort(row) { try parser.refuse(row, line: line) }
-                out = [Float](repeating: 0, count: header.cols)
-                if header.type == .u8 { bytes = [UInt8](repeating: 0, count: max(header.cols, 1)) }
-            }
-            try out.withUnsafeMutableBufferPointer { o in
-                if header.type == .u8 {
-                    try bytes.withUnsafeMutableBufferPointer { b in
-                        try parser.parseBytes(row, line: line, into: b.baseAddress!)
-                        table.withUnsafeBufferPointer { t in
+        func makeBuffers(_ row: UnsafeBufferPointer<UInt8>) throws {
+            if parser.isShort(row) { try parser.refuse(row, line: lineNumber) }
+            out = [Float](repeating: 0, count: header.cols)
+        }
+        if header.type == .u8 {
+            // One pass over the row's bytes, then a table lookup per value.
+            let table = (0..<256).map { parser.scale.apply(UInt8($0)) }
+            var bytes: [UInt8] = []
+            try forEachRow(header, copyingTo: writer) { row, r in
+                if r == 0 {
+                    try makeBuffers(row)
+                    bytes = [UInt8](repeating: 0, count: max(header.cols, 1))
+                }
+                try bytes.withUnsafeMutableBufferPointer { try parser.parseBytes(row, line: self.lineNumber, into: $0.baseAddress!) }
+                try out.withUnsafeMutableBufferPointer { o in
+                    table.withUnsafeBufferPointer { t in
+                        bytes.withUnsafeBufferPointer { b in
                             for c in 0..<o.count { o[c] = t[Int(b[c])] }
                         }
                     }
-                } else {
-                    try parser.parseFloats(row, line: line, into: o)
+                    try body(r, UnsafeBufferPointer(o))
                 }
+            }
+            return
+        }
+        try forEachRow(header, copyingTo: writer) { row, r in
+            if r == 0 { try makeBuffers(row) }
+            try out.withUnsafeMutableBufferPointer { o in
+                try parser.parseFloats(row, line: self.lineNumber, into: o)
                 try body(r, UnsafeBufferPointer(o))
             }
         }
@@ -223,9 +231,10 @@ public final class StreamReader {
                 try writer?.rawLine(b)
                 return true
             }
+            if got == true { continue }
             let what = "section \(header.name) (header on line \(header.line ?? 0)) ends after \(r) of \(header.rows) rows"
             if got == nil { throw truncated(line: lines.lineNumber + 1, what) }
-            if got == false { throw StreamError(line: lines.lineNumber, what) }
+            throw StreamError(line: lines.lineNumber, what)
         }
     }
 }
