@@ -16,7 +16,6 @@ public enum ResplitStream {
             case .comment(let text):
                 try writer.comment(text)
             case .section(let h) where dataSections.contains(h.name):
-                guard data[h.name] == nil else { throw StreamError(line: h.line, "a second \(h.name) section") }
                 data[h.name] = try reader.read(h)
             case .section(let h):
                 if h.name == "standardize.mean" || h.name.hasSuffix(".standardize.mean") {

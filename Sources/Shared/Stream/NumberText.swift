@@ -83,13 +83,15 @@ public enum NumberText {
         return v.flatMap { $0.isFinite ? $0 : nil }
     }
 
-    /// Parses `-?digits` into an Int32; nil on anything else or overflow.
+    /// Parses `0` or `-?[1-9][0-9]*` into an Int32; nil on anything else (leading zeros,
+    /// `-0`) or overflow.
     @inline(__always)
     public static func parseInt32(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
         var i = 0
         var negative = false
         if n > 0 && p[0] == UInt8(ascii: "-") { negative = true; i = 1 }
         guard i < n, n - i <= 10 else { return nil }
+        if p[i] == UInt8(ascii: "0") && (negative || n - i > 1) { return nil }
         var v: Int64 = 0
         while i < n {
             let d = p[i] &- UInt8(ascii: "0")
@@ -102,10 +104,11 @@ public enum NumberText {
         return Int32(v)
     }
 
-    /// Parses a decimal byte 0...255.
+    /// Parses a decimal byte 0...255, without leading zeros.
     @inline(__always)
     public static func parseUInt8(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt8? {
         guard n >= 1, n <= 3 else { return nil }
+        if p[0] == UInt8(ascii: "0") && n > 1 { return nil }
         var v = 0
         for i in 0..<n {
             let d = p[i] &- UInt8(ascii: "0")
@@ -115,17 +118,23 @@ public enum NumberText {
         return v <= 255 ? UInt8(v) : nil
     }
 
-    /// Parses a whole row of `cols` decimal bytes separated by spaces or tabs into `out`,
-    /// in one pass. Returns false on anything else (the caller then finds the error with
-    /// the token-by-token parsers, which accept exactly the same rows).
+    /// True for `-?0` followed by another digit: an integer written with a leading zero.
+    static func hasLeadingZero(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let i = n > 0 && p[0] == UInt8(ascii: "-") ? 1 : 0
+        return n - i >= 2 && p[i] == UInt8(ascii: "0") && p[i + 1] &- UInt8(ascii: "0") <= 9
+    }
+
+    /// Parses a whole row of `cols` decimal bytes separated by runs of spaces or tabs into
+    /// `out`, in one pass. Returns false on anything else (the caller then finds the error
+    /// with the token-by-token parsers, which accept exactly the same rows).
     @inline(__always)
     public static func parseByteRow(_ p: UnsafePointer<UInt8>, _ n: Int, cols: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+        // No blank before the first value or after the last: every run of blanks is followed by a value.
+        if n > 0 && (StreamReader.isBlank(p[0]) || StreamReader.isBlank(p[n - 1])) { return false }
         var i = 0
         var c = 0
         let end = n
-        while true {
-            while i < end && (p[i] == UInt8(ascii: " ") || p[i] == UInt8(ascii: "\t")) { i += 1 }
-            if i >= end { break }
+        while i < end {
             if c == cols { return false }
             var v = Int(p[i] &- UInt8(ascii: "0"))
             if v > 9 { return false }
@@ -133,9 +142,10 @@ public enum NumberText {
             var digits = 1
             while i < end {
                 let b = p[i]
-                if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") { break }
+                if StreamReader.isBlank(b) { break }
                 let d = Int(b &- UInt8(ascii: "0"))
-                if d > 9 || digits == 3 { return false }
+                // A fourth digit, a non-digit, or a digit after a leading 0.
+                if d > 9 || digits == 3 || v == 0 { return false }
                 v = v * 10 + d
                 digits += 1
                 i += 1
@@ -143,6 +153,7 @@ public enum NumberText {
             if v > 255 { return false }
             out[c] = UInt8(truncatingIfNeeded: v)
             c += 1
+            while i < end && StreamReader.isBlank(p[i]) { i += 1 }
         }
         return c == cols
     }

@@ -77,42 +77,40 @@ struct RowParser {
         }
     }
 
-    /// Calls `body(start, count, column)` for each value of the row, split on runs of spaces
-    /// and tabs; throws unless the row holds exactly COLS values.
+    /// Calls `body(start, count, column)` for each value of the row, separated by runs of
+    /// spaces and tabs; throws unless the row holds exactly COLS values, with no blank before
+    /// the first or after the last.
     @inline(__always)
     func forEachValue(_ row: UnsafeBufferPointer<UInt8>, line: Int,
                       _ body: (UnsafePointer<UInt8>, Int, Int) throws -> Void) throws {
         let p = Self.start(row), end = row.count, cols = header.cols
-        @inline(__always) func isSeparator(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        if end > 0 {
+            if StreamReader.isBlank(p[end - 1]) { throw StreamReader.endsInBlank(p[end - 1], line: line) }
+            if StreamReader.isBlank(p[0]) {
+                throw StreamError(line: line, "section \(header.name): the row starts with a \(p[0] == UInt8(ascii: "\t") ? "tab" : "space"); a row's first value begins the line")
+            }
+        }
         var i = 0
         var c = 0
-        while true {
-            while i < end && isSeparator(p[i]) { i += 1 }
-            if i >= end { break }
+        while i < end {
             let s = i
-            while i < end && !isSeparator(p[i]) { i += 1 }
-            if c == cols {
-                // One value too many: count the rest for the message.
-                c += 1
-                while true {
-                    while i < end && isSeparator(p[i]) { i += 1 }
-                    if i >= end { break }
-                    while i < end && !isSeparator(p[i]) { i += 1 }
-                    c += 1
-                }
-                break
-            }
-            try body(p + s, i - s, c)
+            while i < end && !StreamReader.isBlank(p[i]) { i += 1 }
+            if c < cols { try body(p + s, i - s, c) }
             c += 1
+            while i < end && StreamReader.isBlank(p[i]) { i += 1 }
         }
         if c != cols {
             throw StreamError(line: line, "section \(header.name): row has \(c) value\(c == 1 ? "" : "s"), expected \(cols)")
         }
     }
 
+    /// `section x, column 3: expected ..., found '...'`; columns are numbered from 0.
     private func badValue(_ p: UnsafePointer<UInt8>, _ n: Int, column c: Int, line: Int) -> StreamError {
-        let text = String(decoding: UnsafeBufferPointer(start: p, count: min(n, 40)), as: UTF8.self)
-        return StreamError(line: line, "section \(header.name), column \(c + 1): expected \(header.type.expected), found '\(text)'")
+        let token = UnsafeBufferPointer(start: p, count: n)
+        let quoted = "'\(String(decoding: token.prefix(40), as: UTF8.self).visible)'"
+        var found = token.contains(0) ? "a NUL byte in \(quoted)" : quoted
+        if header.type != .f32 && NumberText.hasLeadingZero(p, n) { found += " (integers have no leading zeros)" }
+        return StreamError(line: line, "section \(header.name), column \(c): expected \(header.type.expected), found \(found)")
     }
 
     /// The row's first byte; an empty row (a section of 0 columns) still has an address.

@@ -19,6 +19,8 @@ public final class StreamReader {
     private let lines: LineReader
     private var pending: SectionHeader?
     private var ended = false
+    /// The line of each section's header so far: a name may appear once.
+    private var sectionLines: [String: Int] = [:]
     /// Why a stream may end early: said after every "truncated input" message.
     private let truncationCause: String
 
@@ -29,24 +31,52 @@ public final class StreamReader {
     public init(_ lines: LineReader, fromFile: Bool = false) throws {
         self.lines = lines
         truncationCause = fromFile ? "the file is cut short" : "the stage before this one probably failed"
-        var bom = false
-        let first: String? = try nextLine { b in
-            bom = b.starts(with: StreamReader.byteOrderMark)
-            return String(decoding: b.prefix(80), as: UTF8.self)
+        let magicLine = Array("\(StreamReader.magic) \(StreamReader.version)".utf8)
+        enum First { case magic, byteOrderMark, cut(String), endsInBlank(UInt8), other(String) }
+        let first: First? = try nextLine { b in
+            if b.elementsEqual(magicLine) { return .magic }
+            if b.starts(with: StreamReader.byteOrderMark) { return .byteOrderMark }
+            let text = String(decoding: b.prefix(80), as: UTF8.self)
+            // The input stops inside its first line (`head -c 5`): the writer stopped there.
+            if lines.endedMidLine && magicLine.starts(with: b) { return .cut(text) }
+            var end = b.count
+            while end > 0 && StreamReader.isBlank(b[end - 1]) { end -= 1 }
+            if end < b.count && b[..<end].elementsEqual(magicLine) { return .endsInBlank(b[b.count - 1]) }
+            return .other(text)
         }
-        guard let first else {
-            throw truncated(line: 1, "the input is empty, expected '\(StreamReader.magic) \(StreamReader.version)'")
+        let expected = "'\(StreamReader.magic) \(StreamReader.version)'"
+        switch first {
+        case nil:
+            throw truncated(line: 1, "the input is empty, expected \(expected)")
+        case .magic:
+            return
+        case .byteOrderMark:
+            throw StreamError(line: 1, StreamReader.byteOrderMarkDetail(of: "an nn-stream"))
+        case .cut(let text):
+            throw truncated(line: 1, "the first line is cut short ('\(text)'), expected \(expected)")
+        case .endsInBlank(let blank):
+            throw StreamReader.endsInBlank(blank, line: 1)
+        case .other(let text):
+            let words = text.split(separator: " ", omittingEmptySubsequences: false)
+            if words.count == 2, words[0] == StreamReader.magic, !words[1].isEmpty, !words[1].contains("\t") {
+                throw StreamError(line: 1, "unsupported stream version \(words[1]): this program reads version \(StreamReader.version)")
+            }
+            throw StreamError(line: 1, "not an nn-stream: expected \(expected), found '\(text.filter { $0.isASCII && !$0.isNewline })'")
         }
-        if bom {
-            throw StreamError(line: 1, "the input starts with a UTF-8 byte-order mark (EF BB BF); an nn-stream has none, remove it with sed '1s/^\\xEF\\xBB\\xBF//'")
-        }
-        let words = first.split(separator: " ")
-        guard words.count == 2, words[0] == StreamReader.magic else {
-            throw StreamError(line: 1, "not an nn-stream: expected '\(StreamReader.magic) \(StreamReader.version)', found '\(first.filter { $0.isASCII && !$0.isNewline })'")
-        }
-        guard words[1] == "\(StreamReader.version)" else {
-            throw StreamError(line: 1, "unsupported stream version \(words[1]): this program reads version \(StreamReader.version)")
-        }
+    }
+
+    /// The message for input that starts with a byte-order mark (`what`: "an nn-stream").
+    static func byteOrderMarkDetail(of what: String) -> String {
+        "the input starts with a UTF-8 byte-order mark (EF BB BF); \(what) has none, remove it with sed '1s/^\\xEF\\xBB\\xBF//'"
+    }
+
+    /// The separators of a row, and what no line of a stream ends with.
+    @inline(__always)
+    static func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+
+    /// A line that ends in a space or tab: nothing follows the last field of a line.
+    static func endsInBlank(_ blank: UInt8, line: Int) -> StreamError {
+        StreamError(line: line, "the line ends in a \(blank == UInt8(ascii: "\t") ? "tab" : "space"); nothing follows the last field or value of an nn-stream line")
     }
 
     /// Lines end in LF alone; a file saved with Windows line ends is refused, by name.
@@ -99,7 +129,7 @@ public final class StreamReader {
         let n = lines.lineNumber + 1
         let line: Line? = try nextLine { b in
             if b.elementsEqual(StreamReader.endLine) { return .end }
-            if b.first == UInt8(ascii: "#") { return .comment(String(decoding: b.dropFirst(), as: UTF8.self)) }
+            if b.first == UInt8(ascii: "#") { return .comment(try StreamReader.commentText(b.dropFirst(), line: n)) }
             if b.first == UInt8(ascii: "@") { return .header(try SectionHeader.parse(b, lineNumber: n)) }
             return .other(String(decoding: b.prefix(60), as: UTF8.self))
         }
@@ -116,11 +146,32 @@ public final class StreamReader {
         case .comment(let text):
             return .comment(text)
         case .header(let h):
+            if let first = sectionLines[h.name] {
+                throw StreamError(line: n, "a second section named \(h.name) (the first is on line \(first)): a stream holds at most one section of each name")
+            }
+            sectionLines[h.name] = n
             pending = h
             return .section(h)
         case .other(let text):
             throw cutShort(StreamError(line: n, "expected a section header ('@name type ROWSxCOLS ...') or '@end', found '\(text)'"))
         }
+    }
+
+    /// A comment's text: UTF-8 without control characters (those `String.visible` escapes), so
+    /// a stage that passes it on writes it as it came.
+    static func commentText(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, line: Int) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw StreamError(line: line, "the comment is not UTF-8 text")
+        }
+        if let u = text.unicodeScalars.first(where: String.needsEscape) {
+            throw StreamError(line: line, "the comment holds \(describe(control: u)); a comment is one line of text without control characters")
+        }
+        return text
+    }
+
+    /// `a NUL byte`, `control character \x1b`: a character that `String.visible` escapes, named.
+    static func describe(control u: Unicode.Scalar) -> String {
+        u == "\0" ? "a NUL byte" : "control character \(String(u).visible)"
     }
 
     /// Reads every section and comment up to `@end` (small streams, tests).

@@ -119,7 +119,7 @@ public final class StreamWriter {
                 let x = v[r * cols + c]
                 guard x.isFinite else {
                     let name = section?.header.name ?? "?"
-                    throw StreamError(line: nil, "refusing to write \(x) in section \(name), row \(startRow + r + 1), column \(c + 1): the stream format allows finite numbers only")
+                    throw StreamError(line: nil, "refusing to write \(x) in section \(name), row \(startRow + r), column \(c): the stream format allows finite numbers only")
                 }
                 if c > 0 { out.buffer.append(UInt8(ascii: " ")) }
                 NumberText.appendFloat(x, to: &out.buffer)
