@@ -158,12 +158,15 @@ public enum NumberText {
         return c == cols
     }
 
-    /// Appends the shortest text that reads back as the same Float32 bits
-    /// (`1`, `0.1`, `-0`, `1e-45`, `3.4028235e+38`). The value must be finite.
+    /// Appends the one text writers print for `x` (docs/FORMAT.md): the fewest significant
+    /// digits d1…dn that read back as the same bits (as `Float.description` finds them, the one
+    /// nearest x when several), and with x = d1.d2…dn × 10^E: an integer of at most 2^24 in
+    /// magnitude as its digits (`-3`, `16777216`, `-0`); otherwise positional when −4 ≤ E ≤ 6
+    /// (`0.1`, `-2.5`, `0.0001`), else `d1.d2…dne[-]E` (`1e-5`, `1.5e-7`, `1e8`, `3.4028235e38`).
+    /// The value must be finite.
     @inline(__always)
     public static func appendFloat(_ x: Float, to out: inout [UInt8]) {
-        if x == x.rounded(), abs(x) < 1e7 {
-            // Integers print without ".0"; -0 keeps its sign.
+        if x == x.rounded(), abs(x) <= 16_777_216 {
             if x == 0 {
                 if x.sign == .minus { out.append(UInt8(ascii: "-")) }
                 out.append(UInt8(ascii: "0"))
@@ -172,8 +175,63 @@ public enum NumberText {
             appendInt(Int(x), to: &out)
             return
         }
-        var s = x.description
-        s.withUTF8 { out.append(contentsOf: $0) }
+        if x.sign == .minus { out.append(UInt8(ascii: "-")) }
+        var text = x.magnitude.description   // "0.00012", "1234.5", "1e-05", "1.6777218e+07"
+        text.withUTF8 { t in appendDecimal(description: t, to: &out) }
+    }
+
+    /// Rewrites a positive `Float.description` in the form `appendFloat` documents.
+    private static func appendDecimal(description t: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var mantissaEnd = t.count
+        var exponent = 0
+        if let e = t.firstIndex(of: UInt8(ascii: "e")) {
+            mantissaEnd = e
+            var i = e + 1
+            let negative = t[i] == UInt8(ascii: "-")
+            if t[i] == UInt8(ascii: "-") || t[i] == UInt8(ascii: "+") { i += 1 }
+            while i < t.count { exponent = exponent * 10 + Int(t[i] - UInt8(ascii: "0")); i += 1 }
+            if negative { exponent = -exponent }
+        }
+        let point = t[..<mantissaEnd].firstIndex(of: UInt8(ascii: ".")) ?? mantissaEnd
+        var first = 0
+        while first < mantissaEnd && (t[first] == UInt8(ascii: "0") || t[first] == UInt8(ascii: ".")) { first += 1 }
+        var last = mantissaEnd
+        while last > first && (t[last - 1] == UInt8(ascii: "0") || t[last - 1] == UInt8(ascii: ".")) { last -= 1 }
+        let e = exponent + (first < point ? point - first - 1 : point - first)
+        // The significant digits, without the point and trailing zeros (at most 9 for a Float).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: t.count) { digits in
+            var n = 0
+            for i in first..<last where t[i] != UInt8(ascii: ".") { digits[n] = t[i]; n += 1 }
+            if e >= -4 && e <= 6 {
+                if e < 0 {
+                    out.append(UInt8(ascii: "0"))
+                    out.append(UInt8(ascii: "."))
+                    for _ in 0..<(-e - 1) { out.append(UInt8(ascii: "0")) }
+                    out.append(contentsOf: digits[0..<n])
+                } else {
+                    for k in 0...e { out.append(k < n ? digits[k] : UInt8(ascii: "0")) }
+                    if n > e + 1 {
+                        out.append(UInt8(ascii: "."))
+                        out.append(contentsOf: digits[(e + 1)..<n])
+                    }
+                }
+                return
+            }
+            out.append(digits[0])
+            if n > 1 {
+                out.append(UInt8(ascii: "."))
+                out.append(contentsOf: digits[1..<n])
+            }
+            out.append(UInt8(ascii: "e"))
+            appendInt(e, to: &out)
+        }
+    }
+
+    /// `x` as writers print it, for messages that quote a value read from a stream.
+    public static func text(_ x: Float) -> String {
+        var out = [UInt8]()
+        appendFloat(x, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always)

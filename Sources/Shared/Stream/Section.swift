@@ -105,11 +105,6 @@ public struct ByteScale: Equatable, Sendable {
     public func apply(_ b: UInt8) -> Float { Float(b) * numerator / denominator }
 
     public var text: String {
-        func show(_ x: Float) -> String {
-            var out = [UInt8]()
-            NumberText.appendFloat(x, to: &out)
-            return String(decoding: out, as: UTF8.self)
-        }
-        return denominator == 1 ? show(numerator) : "\(show(numerator))/\(show(denominator))"
+        denominator == 1 ? NumberText.text(numerator) : "\(NumberText.text(numerator))/\(NumberText.text(denominator))"
     }
 }
