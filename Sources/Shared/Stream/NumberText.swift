@@ -76,6 +76,12 @@ public enum NumberText {
         return slowParse(p, n)
     }
 
+    /// `parseFloat` of a piece of text (an attribute value, a line of a scores file).
+    public static func parseFloat(_ text: Substring) -> Float? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { b in b.baseAddress.flatMap { parseFloat($0, b.count) } }
+    }
+
     private static func slowParse(_ p: UnsafePointer<UInt8>, _ n: Int) -> Float? {
         // The syntax is already checked; the standard library's conversion is correctly
         // rounded and ignores the user's locale.
