@@ -4,14 +4,15 @@ import Glibc
 #endif
 @testable import Shared
 
-/// Writes with `body` into an unlinked temporary file and returns the text.
-func streamText(_ body: (StreamWriter) throws -> Void) throws -> String {
+/// Writes with `body` into an unlinked temporary file and returns the text; `provenance` is
+/// the comment the writer adds before the first section it writes itself.
+func streamText(provenance: String? = nil, _ body: (StreamWriter) throws -> Void) throws -> String {
     // A temporary file rather than a pipe, so large outputs cannot block.
     var template = Array("/tmp/nn-test-XXXXXX".utf8CString)
     let fd = mkstemp(&template)
     precondition(fd >= 0)
     unlink(&template)
-    let w = StreamWriter(ByteWriter(fileDescriptor: fd))
+    let w = StreamWriter(ByteWriter(fileDescriptor: fd), provenance: provenance)
     try body(w)
     try w.out.flush()
     lseek(fd, 0, SEEK_SET)
