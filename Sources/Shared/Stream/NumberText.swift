@@ -146,12 +146,12 @@ public enum NumberText {
             if v > 9 { return false }
             i += 1
             var digits = 1
+            // Digits first: the common case costs one comparison a byte.
             while i < end {
-                let b = p[i]
-                if StreamReader.isBlank(b) { break }
-                let d = Int(b &- UInt8(ascii: "0"))
-                // A fourth digit, a non-digit, or a digit after a leading 0.
-                if d > 9 || digits == 3 || v == 0 { return false }
+                let d = Int(p[i] &- UInt8(ascii: "0"))
+                if d > 9 { break }
+                // A fourth digit, or a digit after a leading 0.
+                if digits == 3 || v == 0 { return false }
                 v = v * 10 + d
                 digits += 1
                 i += 1
@@ -159,7 +159,12 @@ public enum NumberText {
             if v > 255 { return false }
             out[c] = UInt8(truncatingIfNeeded: v)
             c += 1
-            while i < end && StreamReader.isBlank(p[i]) { i += 1 }
+            if i < end {
+                // The value ends at a blank or the row is malformed; then skip the run of blanks.
+                if !StreamReader.isBlank(p[i]) { return false }
+                i += 1
+                while i < end && StreamReader.isBlank(p[i]) { i += 1 }
+            }
         }
         return c == cols
     }

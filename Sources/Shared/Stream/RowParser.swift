@@ -94,7 +94,9 @@ struct RowParser {
         var c = 0
         while i < end {
             let s = i
-            while i < end && !StreamReader.isBlank(p[i]) { i += 1 }
+            // Bytes above the space end no value: one comparison a byte; a control byte (part
+            // of the value, which it makes malformed) falls to the exact test.
+            while i < end && (p[i] > UInt8(ascii: " ") || (p[i] != UInt8(ascii: " ") && p[i] != UInt8(ascii: "\t"))) { i += 1 }
             if c < cols { try body(p + s, i - s, c) }
             c += 1
             while i < end && StreamReader.isBlank(p[i]) { i += 1 }

@@ -73,6 +73,9 @@ private let good = "nn-stream 1\n@a f32 2x2 k=v\n1 2\n3 4\n@end\n"
     ("nn-stream 1\n@a f32 0x0\n@b f32 0x0\n@a f32 0x0\n@end\n", 4, "a second section named a (the first is on line 2): a stream holds at most one section of each name"),
     // Rows and columns are numbered from 0, as labels and classes are.
     ("nn-stream 1\n@a f32 1x3\n1 2 x\n@end\n", 3, "section a, column 2: expected a finite f32 number"),
+    // A control byte inside a value is part of it (only spaces and tabs separate values).
+    ("nn-stream 1\n@a f32 1x2\n1\u{1}5 2\n@end\n", 3, "section a, column 0: expected a finite f32 number (NaN and infinities are not allowed), found '1\\x015'"),
+    ("nn-stream 1\n@a u8 1x2\n1 2\u{7f}\n@end\n", 3, "section a, column 1: expected a u8 integer 0..255, found '2\\x7f'"),
     // A NUL is named as such.
     ("nn-stream 1\n@a f32 1x2\n1 2\u{0}\n@end\n", 3, "section a, column 1: expected a finite f32 number (NaN and infinities are not allowed), found a NUL byte in '2\\x00'"),
 ])
