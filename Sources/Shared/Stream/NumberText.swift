@@ -170,11 +170,10 @@ public enum NumberText {
     }
 
     /// Appends the one text writers print for `x` (docs/FORMAT.md): the fewest significant
-    /// digits d1…dn that read back as the same bits (as `Float.description` finds them, the one
-    /// nearest x when several), and with x = d1.d2…dn × 10^E: an integer of at most 2^24 in
-    /// magnitude as its digits (`-3`, `16777216`, `-0`); otherwise positional when −4 ≤ E ≤ 6
-    /// (`0.1`, `-2.5`, `0.0001`), else `d1.d2…dne[-]E` (`1e-5`, `1.5e-7`, `1e8`, `3.4028235e38`).
-    /// The value must be finite.
+    /// digits d1…dn that read back as the same bits (the one nearest x when several), and with
+    /// x = d1.d2…dn × 10^E: an integer of at most 2^24 in magnitude as its digits (`-3`,
+    /// `16777216`, `-0`); otherwise positional when −4 ≤ E ≤ 6 (`0.1`, `-2.5`, `0.0001`), else
+    /// `d1.d2…dne[-]E` (`1e-5`, `1.5e-7`, `1e8`, `3.4028235e38`). The value must be finite.
     @inline(__always)
     public static func appendFloat(_ x: Float, to out: inout [UInt8]) {
         if x == x.rounded(), abs(x) <= 16_777_216 {
@@ -186,55 +185,24 @@ public enum NumberText {
             appendInt(Int(x), to: &out)
             return
         }
-        if x.sign == .minus { out.append(UInt8(ascii: "-")) }
-        var text = x.magnitude.description   // "0.00012", "1234.5", "1e-05", "1.6777218e+07"
-        text.withUTF8 { t in appendDecimal(description: t, to: &out) }
-    }
-
-    /// Rewrites a positive `Float.description` in the form `appendFloat` documents.
-    private static func appendDecimal(description t: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var mantissaEnd = t.count
-        var exponent = 0
-        if let e = t.firstIndex(of: UInt8(ascii: "e")) {
-            mantissaEnd = e
-            var i = e + 1
-            let negative = t[i] == UInt8(ascii: "-")
-            if t[i] == UInt8(ascii: "-") || t[i] == UInt8(ascii: "+") { i += 1 }
-            while i < t.count { exponent = exponent * 10 + Int(t[i] - UInt8(ascii: "0")); i += 1 }
-            if negative { exponent = -exponent }
+        // Float.description has the shortest digits, and is positional exactly when −4 ≤ E and
+        // |x| ≤ 2^24 (with `.0` only on integers, printed above): then it is the form wanted.
+        // Otherwise it is `d.ddde±XX`, whose exponent loses its `+` and leading zeros.
+        // ShortestPrintingTests checks the form on random floats and on both sides of each bound.
+        var text = x.description
+        if x.magnitude >= 1e-4 && x.magnitude < 16_777_216 {
+            text.withUTF8 { out.append(contentsOf: $0) }
+            return
         }
-        let point = t[..<mantissaEnd].firstIndex(of: UInt8(ascii: ".")) ?? mantissaEnd
-        var first = 0
-        while first < mantissaEnd && (t[first] == UInt8(ascii: "0") || t[first] == UInt8(ascii: ".")) { first += 1 }
-        var last = mantissaEnd
-        while last > first && (t[last - 1] == UInt8(ascii: "0") || t[last - 1] == UInt8(ascii: ".")) { last -= 1 }
-        let e = exponent + (first < point ? point - first - 1 : point - first)
-        // The significant digits, without the point and trailing zeros (at most 9 for a Float).
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: t.count) { digits in
-            var n = 0
-            for i in first..<last where t[i] != UInt8(ascii: ".") { digits[n] = t[i]; n += 1 }
-            if e >= -4 && e <= 6 {
-                if e < 0 {
-                    out.append(UInt8(ascii: "0"))
-                    out.append(UInt8(ascii: "."))
-                    for _ in 0..<(-e - 1) { out.append(UInt8(ascii: "0")) }
-                    out.append(contentsOf: digits[0..<n])
-                } else {
-                    for k in 0...e { out.append(k < n ? digits[k] : UInt8(ascii: "0")) }
-                    if n > e + 1 {
-                        out.append(UInt8(ascii: "."))
-                        out.append(contentsOf: digits[(e + 1)..<n])
-                    }
-                }
-                return
-            }
-            out.append(digits[0])
-            if n > 1 {
-                out.append(UInt8(ascii: "."))
-                out.append(contentsOf: digits[1..<n])
-            }
+        text.withUTF8 { t in
+            let e = t.firstIndex(of: UInt8(ascii: "e"))!
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: t[..<e]))
             out.append(UInt8(ascii: "e"))
-            appendInt(e, to: &out)
+            var i = e + 1
+            if t[i] == UInt8(ascii: "-") { out.append(UInt8(ascii: "-")) }
+            if t[i] == UInt8(ascii: "-") || t[i] == UInt8(ascii: "+") { i += 1 }
+            while i < t.count - 1 && t[i] == UInt8(ascii: "0") { i += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: t[i...]))
         }
     }
 

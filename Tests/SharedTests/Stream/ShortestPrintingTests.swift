@@ -21,6 +21,21 @@ func floatsPrintInTheirOneDocumentedForm(_ x: Float, _ text: String) {
     #expect(printed(x) == text)
 }
 
+@Test func theFormChangesExactlyAtItsBounds() {
+    // Every float within 5000 steps of 1e-4 (E = -4 or -5) and of 2^24 (integers, then E = 7).
+    for start in [Float(1e-4), 16_777_216] {
+        var x = start
+        for _ in 0..<5000 { x = x.nextDown }
+        for _ in 0..<10000 {
+            let text = printed(x)
+            let wanted = x < Float(1e-4) || x > 16_777_216
+            #expect(text.contains("e") == wanted, "\(text)")
+            #expect(Float(text) == x, "\(text)")
+            x = x.nextUp
+        }
+    }
+}
+
 @Test func everyPrintedFloatIsTheShortestInItsForm() async {
     await propertyCheck(count: 3000, input: Gen.uint32(in: 0...UInt32.max)) { bits in
         let x = Float(bitPattern: bits)
