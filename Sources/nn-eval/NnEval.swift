@@ -41,7 +41,9 @@ struct NnEval: ParsableCommand {
         --scores FILE scores predictions made by another program instead, and reads no \
         stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as \
         Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in \
-        [0, 1], or a raw margin with --logits. E.g. paste -d' ' labels.txt vw.pred > s.txt.
+        [0, 1], or a raw margin with --logits, written as numbers are in a stream \
+        (0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. E.g.:
+          paste -d' ' labels.txt vw.pred > s.txt
 
         Examples:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval

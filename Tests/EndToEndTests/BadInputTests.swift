@@ -50,9 +50,9 @@ private func expectFailure(_ script: String, status: Int32, _ fragment: String, 
 
 @Test func badRowInsideAStreamNamesLineAndColumn() throws {
     try expectFailure("printf 'nn-stream 1\\n@train.x u8 2x3\\n1 2 3\\n4 x 6\\n@end\\n' | nn-data standardize", status: 65,
-                      "line 4: section train.x, column 2: expected a u8 integer 0..255, found 'x'")
+                      "line 4: section train.x, column 1: expected a u8 integer 0..255, found 'x'")
     try expectFailure("printf 'nn-stream 1\\n@train.x f32 1x2\\n1 nan\\n@end\\n' | nn-data info", status: 65,
-                      "line 3: section train.x, column 2: expected a finite f32 number")
+                      "line 3: section train.x, column 1: expected a finite f32 number")
     try expectFailure("printf 'nn-stream 1\\n@train.x f32 1x2\\n1 2 3\\n@end\\n' | nn-data info", status: 65,
                       "line 3: section train.x: row has 3 values, expected 2")
 }

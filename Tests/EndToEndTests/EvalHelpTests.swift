@@ -41,8 +41,9 @@ and test.per_class (k > 2) and test.roc (two classes). --json writes only
 --scores FILE scores predictions made by another program instead, and reads no
 stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as
 Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in
-[0, 1], or a raw margin with --logits. E.g. paste -d' ' labels.txt vw.pred >
-s.txt.
+[0, 1], or a raw margin with --logits, written as numbers are in a stream
+(0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. E.g.:
+  paste -d' ' labels.txt vw.pred > s.txt
 
 Examples:
   nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
@@ -63,7 +64,9 @@ EXIT STATUS
 
 A stage that fails never ends its output with '@end', so the stage after it
 fails too ("truncated input") instead of working on part of the data. Under
-'set -o pipefail' a pipeline's status is that of its first failing stage.
+'set -o pipefail' a pipeline's status is that of the last (rightmost) stage
+that failed; bash's ${PIPESTATUS[@]} holds every stage's status, and its first
+non-zero one is the stage that failed first.
 
 USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--quiet]
 

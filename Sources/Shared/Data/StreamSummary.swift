@@ -42,7 +42,7 @@ public enum StreamSummary {
         var lines = ["values: min=\(show(stats.overallMin)) max=\(show(stats.overallMax)) mean=\(show(stats.overallMean))"]
         if h.cols <= maxColumnLines && h.rows > 1 {
             let names = h.attributes.list("columns").flatMap { $0.count == h.cols ? $0.map(\.visible) : nil }
-                ?? (1...h.cols).map { "column \($0)" }
+                ?? (0..<h.cols).map { "column \($0)" }
             let width = names.map(\.count).max() ?? 0
             for c in 0..<h.cols {
                 let name = names[c] + String(repeating: " ", count: width - names[c].count)

@@ -46,7 +46,7 @@ public final class StreamWriter {
         let cols = s.cols
         if cols == 0 {
             // Rows of no values are empty lines; the row count still holds.
-            out.buffer.append(contentsOf: repeatElement(10, count: s.rows))
+            out.buffer.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: s.rows))
             try out.flushIfFull()
             section?.rowsWritten = s.rows
             return try finishSection()
@@ -57,10 +57,10 @@ public final class StreamWriter {
         case .i32(let v):
             for r in 0..<s.rows {
                 for c in 0..<cols {
-                    if c > 0 { out.buffer.append(32) }
+                    if c > 0 { out.buffer.append(UInt8(ascii: " ")) }
                     NumberText.appendInt(Int(v[r * cols + c]), to: &out.buffer)
                 }
-                out.buffer.append(10)
+                out.buffer.append(UInt8(ascii: "\n"))
                 try out.flushIfFull()
             }
         case .u8(let v):
@@ -80,7 +80,7 @@ public final class StreamWriter {
         precondition(SectionHeader.isValidName(h.name), "StreamWriter: bad section name \(h.name)")
         try writeProvenanceIfDue()
         try out.append(h.text)
-        out.buffer.append(10)
+        out.buffer.append(UInt8(ascii: "\n"))
         section = (h, 0)
         if h.rows == 0 { try finishSection() }
     }
@@ -89,7 +89,7 @@ public final class StreamWriter {
     public func writeRow(_ row: UnsafeBufferPointer<Float>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
-        if row.isEmpty { out.buffer.append(10) }
+        if row.isEmpty { out.buffer.append(UInt8(ascii: "\n")) }
         try writeRows(f32: row, cols: row.count, startRow: s.rowsWritten)
         section!.rowsWritten += 1
         if section!.rowsWritten == s.header.rows { try finishSection() }
@@ -99,7 +99,7 @@ public final class StreamWriter {
     public func writeRow(_ row: UnsafeBufferPointer<UInt8>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
-        if row.isEmpty { out.buffer.append(10) }
+        if row.isEmpty { out.buffer.append(UInt8(ascii: "\n")) }
         try writeRows(u8: row, cols: row.count)
         section!.rowsWritten += 1
         if section!.rowsWritten == s.header.rows { try finishSection() }
@@ -119,12 +119,12 @@ public final class StreamWriter {
                 let x = v[r * cols + c]
                 guard x.isFinite else {
                     let name = section?.header.name ?? "?"
-                    throw StreamError(line: nil, "refusing to write \(x) in section \(name), row \(startRow + r + 1), column \(c + 1): the stream format allows finite numbers only")
+                    throw StreamError(line: nil, "refusing to write \(x) in section \(name), row \(startRow + r), column \(c): the stream format allows finite numbers only")
                 }
-                if c > 0 { out.buffer.append(32) }
+                if c > 0 { out.buffer.append(UInt8(ascii: " ")) }
                 NumberText.appendFloat(x, to: &out.buffer)
             }
-            out.buffer.append(10)
+            out.buffer.append(UInt8(ascii: "\n"))
             try out.flushIfFull()
         }
     }
@@ -132,7 +132,7 @@ public final class StreamWriter {
     /// Each byte's decimal text followed by a space, packed little-endian into 4 bytes,
     /// and how many of them count: 7 → "7 " (2), 255 → "255 " (4).
     private static let byteText: [(code: UInt32, length: Int)] = (0..<256).map { v in
-        let text = Array(String(v).utf8) + [32]
+        let text = Array(String(v).utf8) + [UInt8(ascii: " ")]
         return (text.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }, text.count)
     }
 
@@ -152,7 +152,7 @@ public final class StreamWriter {
                         raw.storeBytes(of: t.code, toByteOffset: n, as: UInt32.self)
                         n += t.length
                     }
-                    p[n - 1] = 10
+                    p[n - 1] = UInt8(ascii: "\n")
                     return n
                 }
                 try out.flushIfFull()
@@ -164,12 +164,12 @@ public final class StreamWriter {
     func rawLine(_ s: String) throws {
         try begin()
         try out.append(s)
-        out.buffer.append(10)
+        out.buffer.append(UInt8(ascii: "\n"))
     }
 
     func rawLine(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         out.buffer.append(contentsOf: bytes)
-        out.buffer.append(10)
+        out.buffer.append(UInt8(ascii: "\n"))
         try out.flushIfFull()
     }
 

@@ -46,7 +46,7 @@ func scoresError(_ text: String, logits: Bool = false) -> InputFileError? {
     #expect(scoresError("1 0.9\n0\n")?.line == 2)
     #expect(scoresError("1 0.9 extra\n")?.detail.hasPrefix("expected 'label score' (two values), found 3") == true)
     #expect(scoresError("2 0.9\n")?.detail == "label '2' is not 0, 1 or -1")
-    #expect(scoresError("1 abc\n")?.detail == "score 'abc' is not a finite number")
+    #expect(scoresError("1 abc\n")?.detail == "score 'abc' is not a number as an nn-stream writes one, such as 0.25 or 1e-5")
     #expect(scoresError("1 nan\n")?.line == 1)
     #expect(scoresError("1 0.5\n0 1.5\n")?.detail.hasPrefix("score 1.5 is not a probability in [0, 1]; give --logits") == true)
     #expect(scoresError("")?.message == "s.txt: line 1: no 'label score' lines")
@@ -54,4 +54,30 @@ func scoresError(_ text: String, logits: Bool = false) -> InputFileError? {
 
 @Test func marginsOutsideZeroOneAreFineWithLogits() {
     #expect(scoresError("1 1.5\n0 -7\n", logits: true) == nil)
+}
+
+@Test(arguments: ["0x1p-2", ".5", "5.", "+0.5", "0.5e", "inf", "1e39", "0,5"])
+func scoresFollowTheStreamsNumberGrammar(_ score: String) {
+    #expect(scoresError("1 \(score)\n", logits: true)?.detail == "score '\(score)' is not a number as an nn-stream writes one, such as 0.25 or 1e-5")
+}
+
+@Test func scoresKeepTheirBinary64Precision() throws {
+    // Read as a stream's f32 would be, these two would tie; as written they do not.
+    let s = try LabelScores.read(try lineReader("1 0.123456789\n0 0.123456788\n1 2.5E-1\n"), path: "s.txt", logits: false)
+    #expect(s.predictions.probability(0, 1) == 0.123456789)
+    #expect(s.predictions.probability(1, 1) == 0.123456788)
+    #expect(s.predictions.probability(2, 1) == 0.25)
+}
+
+@Test func trailingBlankLinesAreFineAndABlankLineInsideIsNot() {
+    #expect(scoresError("1 0.9\n0 0.1\n\n") == nil)
+    #expect(scoresError("1 0.9\n0 0.1\n\n\n") == nil)
+    #expect(scoresError("1 0.9\n\n0 0.1\n")?.message == "s.txt: line 2: a blank line before the last 'label score' line")
+    #expect(scoresError("\n\n")?.message == "s.txt: line 2: no 'label score' lines")
+}
+
+@Test func aByteOrderMarkIsNamedAsInStreams() {
+    let e = scoresError("\u{FEFF}1 0.9\n0 0.1\n")
+    #expect(e?.line == 1)
+    #expect(e?.detail.hasPrefix("the input starts with a UTF-8 byte-order mark (EF BB BF)") == true, "\(e?.message ?? "accepted")")
 }

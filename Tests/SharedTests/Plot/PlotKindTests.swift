@@ -86,7 +86,7 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     let p = Matrix([[0.9, 0.1], [0.8, 0.2], [0.1, 0.9], [0.3, 0.7]])
     let input = PlotInput(PlotFixtures.pictures(4) + [Section(name: "test.predictions", matrix: p)])
     let plot = try ImagesPlot.make(input, misclassified: true)
-    #expect(plot.data.map(\.columns).map { $0.hasPrefix("test row 2,") || $0.hasPrefix("test row 3,") } == [true, true])
+    #expect(plot.data.map(\.columns).map { $0.hasPrefix("test row 1,") || $0.hasPrefix("test row 2,") } == [true, true])
     #expect(plot.title.joined(separator: "\n").hasPrefix("Misclassified test images: 2 of 4"))
     let labels = plot.commands.filter { $0.hasPrefix("set label 2") }
     #expect(labels.count == 2 && labels.allSatisfy { $0.contains("#cf222e") })
