@@ -96,9 +96,10 @@ public enum CSVDataset {
         let text = csv.field(c)
         let name = names.map { " ('\($0[c])')" } ?? ""
         let found = text.isEmpty ? "an empty cell (missing values are not supported)" : "'\(text.prefix(40))'"
-        // Text where a number belongs is often the label in another column than the last.
+        // Words where a number belongs (no digit: not a mistyped number) are often the labels,
+        // in another column than the last.
         var hint = ""
-        if labelDefaulted && !text.isEmpty {
+        if labelDefaulted && !text.isEmpty && !text.utf8.contains(where: { (48...57).contains($0) }) {
             let column = names.map { "'\($0[c])'" } ?? "column \(c + 1)"
             let option = names.map { Provenance.shellQuoted($0[c]) } ?? "\(c + 1)"
             hint = "; the label defaults to the last column\(names.map { " ('\($0[csv.count - 1])')" } ?? ""): if \(column) holds the labels, add --label \(option)"
