@@ -56,12 +56,3 @@ func numbers(_ text: String, option: String) throws -> [Double] {
         return v
     }
 }
-
-extension Substring {
-    var trimmingSpaces: Substring {
-        var s = self
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return s
-    }
-}

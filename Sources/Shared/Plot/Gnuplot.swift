@@ -139,13 +139,7 @@ public enum Gnuplot {
 
     /// gnuplot's messages, trimmed to what fits on one error line.
     private static func firstLines(_ text: String) -> String {
-        let lines = text.split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty && $0 != "^" }
+        let lines = text.split(separator: "\n").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty && $0 != "^" }
         return lines.prefix(4).joined(separator: " | ")
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

@@ -39,11 +39,4 @@ public enum Elementwise {
     public static func multiply(_ x: UnsafeMutablePointer<Float>, by y: UnsafePointer<Float>, _ n: Int) {
         for i in 0..<n { x[i] *= y[i] }
     }
-
-    /// Σ x[i]² in Float64.
-    public static func sumOfSquares(_ x: UnsafePointer<Float>, _ n: Int) -> Double {
-        var s: Double = 0
-        for i in 0..<n { s += Double(x[i]) * Double(x[i]) }
-        return s
-    }
 }

@@ -1,7 +1,14 @@
-// Numbers for people to read, with a fixed number of decimals: the report, plot titles and
-// nn-fit's progress line all print them this way.
+// Numbers as text for people and for the training record: the shortest text that reads back
+// the same (`short`), and a fixed number of decimals for the report, plot titles and nn-fit's
+// progress line (`fixed`).
 
-extension NumberFormat {
+public enum NumberFormat {
+    /// The shortest text that reads back as x: integers without a fraction (`300`, `0.001`).
+    public static func short(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        return "\(x)"
+    }
+
     /// x with `decimals` decimals, rounded half away from zero (0.93751 → "0.9375"). Counts in
     /// integers, so no digit is lost to a binary fraction's text (1e-05); not finite, or 10^15
     /// and more once scaled: Swift's own text.
