@@ -72,6 +72,17 @@ struct OptimizerOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "cosine: the final learning rate.") var minLr: Double = 0
 }
 
+extension OptimizerOptions {
+    /// The optimiser the flags choose: --adam (with --beta1, --beta2, --eps), else gradient
+    /// descent with --momentum and --nesterov. Flags of the other one are refused, not ignored.
+    func kind() throws -> OptimizerKind {
+        guard adam else { return .gradientDescent(momentum: Float(momentum), nesterov: nesterov) }
+        if momentum != 0 { throw UsageError("--adam has its own momentum (--beta1); drop --momentum") }
+        if nesterov { throw UsageError("--nesterov is momentum for gradient descent; --adam has its own (--beta1)") }
+        return .adam(beta1: Float(beta1), beta2: Float(beta2), eps: Float(eps))
+    }
+}
+
 struct StoppingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Epochs to train (default: 5000 steps for full-batch logistic regression, 20000 for a full-batch network, 4 epochs for --sgd, 10 for minibatches).")
     var epochs: Int?
@@ -97,14 +108,9 @@ extension NnFit {
         t.activation = model.activation ?? .sigmoid
         t.initializer = model.initializer
         if optimizer.sgd && optimizer.batchSize != nil { throw UsageError("give --sgd or --batch-size, not both (--sgd is --batch-size 1 with rows drawn at random)") }
-        if let b = optimizer.batchSize { t.method = .minibatch(size: b) } else if optimizer.sgd { t.method = .sgd }
+        if let b = optimizer.batchSize { t.method = .minibatch(size: b) } else if optimizer.sgd { t.method = .perSample }
         t.lr = optimizer.lr
-        t.momentum = optimizer.momentum
-        t.nesterov = optimizer.nesterov
-        t.adam = optimizer.adam
-        t.beta1 = optimizer.beta1
-        t.beta2 = optimizer.beta2
-        t.eps = optimizer.eps
+        t.optimizer = try optimizer.kind()
         t.weightDecay = optimizer.weightDecay
         t.l2 = optimizer.l2
         t.dropout = optimizer.dropout

@@ -9,6 +9,12 @@ public enum NumberFormat {
         return "\(x)"
     }
 
+    /// The same for a Float setting (an optimiser's β or ε): its own shortest text, `0.999`.
+    public static func short(_ x: Float) -> String {
+        if x == x.rounded(), abs(x) < 1e7 { return String(Int(x)) }
+        return "\(x)"
+    }
+
     /// x with `decimals` decimals, rounded half away from zero (0.93751 → "0.9375"). Counts in
     /// integers, so no digit is lost to a binary fraction's text (1e-05); not finite, or 10^15
     /// and more once scaled: Swift's own text.
