@@ -61,7 +61,7 @@ struct MnistCommand: ParsableCommand {
             }
             let selection = try classes.map { try ClassSelection(parsing: $0, names: nameSet) } ?? .all(nameSet)
             let source = Mnist(directory: directory, classes: selection, limitTrain: limitTrain, limitTest: limitTest)
-            let writer = StreamWriter.standardOutput(program: "nn-data")
+            let writer = try StreamWriter.standardOutput(program: "nn-data")
             if split.testSize != nil {
                 try source.load().write(split.options, to: writer)
             } else {

@@ -23,7 +23,7 @@ struct Split: ParsableCommand {
     func run() throws {
         try Stage.guarded("nn-data") {
             Stage.requirePipedInput("nn-data")
-            let writer = StreamWriter.standardOutput(program: "nn-data")
+            let writer = try StreamWriter.standardOutput(program: "nn-data")
             let warnings = try ResplitStream.run(try StreamReader.standardInput(), writer, options: split.options)
             for w in warnings { Stage.warn("nn-data", w) }
             try writer.end()

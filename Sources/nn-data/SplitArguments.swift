@@ -23,7 +23,7 @@ struct SplitArguments: ParsableArguments {
 extension LabelledData {
     /// Splits and writes the four sections to stdout, then `@end`.
     func writeStream(_ split: SplitArguments) throws {
-        let writer = StreamWriter.standardOutput(program: "nn-data")
+        let writer = try StreamWriter.standardOutput(program: "nn-data")
         try write(split.options, to: writer)
         try writer.end()
     }

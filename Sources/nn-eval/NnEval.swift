@@ -84,7 +84,7 @@ struct NnEval: ParsableCommand {
         try Stage.guarded("nn-eval") {
             let output: EvalOutput = json ? .json : report || Stage.stdoutIsTerminal ? .report : .stream
             let t = threshold ?? 0.5
-            let writer = output == .stream ? StreamWriter.standardOutput(program: "nn-eval") : nil
+            let writer = output == .stream ? try StreamWriter.standardOutput(program: "nn-eval") : nil
             if let scores {
                 let lines = try LineReader.open(path: scores)
                 let read = try LabelScores.read(lines, path: scores, logits: logits)

@@ -56,7 +56,7 @@ struct NnFit: ParsableCommand {
             Stage.requirePipedInput("nn-fit")
 
             let reader = try StreamReader.standardInput()
-            let writer = checkGradients ? StreamWriter(ByteWriter(fileDescriptor: open("/dev/null", O_WRONLY))) : StreamWriter.standardOutput(program: "nn-fit")
+            let writer = checkGradients ? StreamWriter(ByteWriter(fileDescriptor: open("/dev/null", O_WRONLY))) : try StreamWriter.standardOutput(program: "nn-fit")
             // With --save, a reader that stops early (| head) does not stop the training the file needs.
             writer.out.closedPipeEndsProgram = save == nil
             // One copy of the training rows: held out (permuted) in place, trained on where they are.

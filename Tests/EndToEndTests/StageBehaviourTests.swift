@@ -76,3 +76,22 @@ func helpOnAClosedPipeEndsQuietly(_ program: String) throws {
     #expect(note.contains("of 2000: the validation loss did not improve for 2 epochs; kept the weights of epoch \(best),"), "\(note)")
     #expect(model.contains("stopped=patience"))
 }
+
+/// A terminal never receives megabytes of stream: a stage whose stdout is a terminal prints
+/// what `nn-data info` would say of its stream, then how to pipe it on (script(1) gives it a pty).
+@Test(arguments: [
+    ("nn-data blobs --samples 3000", "nn-data", ["@train.x f32 2400x2 columns=x1,x2", "@end (4 sections)"]),
+    ("nn-data blobs --samples 200 | nn-fit --hidden 3 --epochs 40 --quiet", "nn-fit", ["@model ", "@loss f32 40x2 columns=epoch,loss", "  last row: epoch=40 loss="]),
+])
+func aTerminalGetsASummaryNotTheStream(_ command: String, _ program: String, _ expected: [String]) throws {
+    let inner = command.replacingOccurrences(of: "nn-data", with: Reliability.program("nn-data"))
+        .replacingOccurrences(of: "nn-fit", with: Reliability.program("nn-fit"))
+    let r = try Reliability.expect("script -qec \(shellQuoted(inner)) /dev/null < /dev/null", status: 0)
+    let text = r.text.replacingOccurrences(of: "\r", with: "")
+    for line in expected { #expect(text.contains(line), "\(line) missing from: \(text)") }
+    #expect(text.hasSuffix("(a summary: \(program) writes the stream itself into a pipe or a file, e.g. \(program == "nn-fit" ? "'| nn-eval', or --save model.nn" : "'| nn-fit' or '> data.nns'"))\n"), "\(text)")
+    // No rows of numbers: every line is a header, a comment or an indented summary line.
+    let lines = text.split(separator: "\n")
+    #expect(lines.allSatisfy { $0.hasPrefix("@") || $0.hasPrefix("#") || $0.hasPrefix("  ") || $0.hasPrefix("(a summary") || $0 == "nn-stream 1" }, "\(text)")
+    #expect(text.utf8.count < 4000)
+}

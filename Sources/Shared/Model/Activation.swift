@@ -26,7 +26,7 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 
     /// a = act(z) over n values, in place. The switch sits outside the loop so each loop vectorises.
-    public func apply(_ z: UnsafeMutablePointer<Float>, _ n: Int) {
+    func apply(_ z: UnsafeMutablePointer<Float>, _ n: Int) {
         switch self {
         case .sigmoid: for i in 0..<n { z[i] = Activation.sigmoid(z[i]) }
         case .tanh: for i in 0..<n { z[i] = tanhf(z[i]) }
@@ -40,7 +40,7 @@ public enum Activation: String, CaseIterable, Sendable {
     ///   σ(z) = 1/(1+e) for z ≥ 0, e/(1+e) for z < 0;   σ'(z) = e/(1+e)²;   e = e^−|z|
     ///   tanh'(z) = 1 − tanh²(z) for |z| < 1/2, else 4e/(1+e)² with e = e^−2|z|
     ///   relu(z) = max(z, 0);   relu'(z) = [z > 0]
-    public func apply(_ z: UnsafePointer<Float>, into a: UnsafeMutablePointer<Float>, derivative d: UnsafeMutablePointer<Float>, _ n: Int) {
+    func apply(_ z: UnsafePointer<Float>, into a: UnsafeMutablePointer<Float>, derivative d: UnsafeMutablePointer<Float>, _ n: Int) {
         switch self {
         case .sigmoid:
             for i in 0..<n {

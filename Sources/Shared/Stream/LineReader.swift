@@ -52,7 +52,7 @@ public final class LineReader {
     /// Calls `body` with the next line's bytes (no trailing "\n"; a trailing "\r" is kept),
     /// or returns nil at the end of input. A last line without "\n" is still a line.
     @inline(__always)
-    public func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+    func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
         var scanFrom = start
         while true {
             if scanFrom < end, let nl = memchr(buffer + scanFrom, Int32(UInt8(ascii: "\n")), end - scanFrom) {

@@ -9,7 +9,7 @@ public enum NumberText {
     /// Parses `-?digits(.digits)?([eE][+-]?digits)?` to the nearest Float32 (round-to-nearest-even).
     /// Returns nil for anything else, including nan, inf, hex, and values that overflow to infinity.
     @inline(__always)
-    public static func parseFloat(_ p: UnsafePointer<UInt8>, _ n: Int) -> Float? {
+    static func parseFloat(_ p: UnsafePointer<UInt8>, _ n: Int) -> Float? {
         var i = 0
         var negative = false
         if i < n && p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
@@ -92,7 +92,7 @@ public enum NumberText {
     /// Parses `0` or `-?[1-9][0-9]*` into an Int32; nil on anything else (leading zeros,
     /// `-0`) or overflow.
     @inline(__always)
-    public static func parseInt32(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+    static func parseInt32(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
         var i = 0
         var negative = false
         if n > 0 && p[0] == UInt8(ascii: "-") { negative = true; i = 1 }
@@ -112,7 +112,7 @@ public enum NumberText {
 
     /// Parses a decimal byte 0...255, without leading zeros.
     @inline(__always)
-    public static func parseUInt8(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt8? {
+    static func parseUInt8(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt8? {
         guard n >= 1, n <= 3 else { return nil }
         if p[0] == UInt8(ascii: "0") && n > 1 { return nil }
         var v = 0
@@ -134,7 +134,7 @@ public enum NumberText {
     /// `out`, in one pass. Returns false on anything else (the caller then finds the error
     /// with the token-by-token parsers, which accept exactly the same rows).
     @inline(__always)
-    public static func parseByteRow(_ p: UnsafePointer<UInt8>, _ n: Int, cols: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+    static func parseByteRow(_ p: UnsafePointer<UInt8>, _ n: Int, cols: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
         // No blank before the first value or after the last: every run of blanks is followed by a value.
         if n > 0 && (StreamReader.isBlank(p[0]) || StreamReader.isBlank(p[n - 1])) { return false }
         var i = 0

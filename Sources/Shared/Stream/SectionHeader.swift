@@ -55,7 +55,7 @@ public struct SectionHeader: Equatable, Sendable {
     }
 
     /// Parses a header line (starting with `@`, not `@end`).
-    public static func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> SectionHeader {
+    static func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> SectionHeader {
         if let last = line.last, StreamReader.isBlank(last) { throw StreamReader.endsInBlank(last, line: lineNumber) }
         let usage = "expected a header '@name type ROWSxCOLS key=value ...'"
         if line.contains(UInt8(ascii: "\t")) {

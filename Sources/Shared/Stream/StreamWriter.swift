@@ -1,12 +1,18 @@
 // Writes an nn-stream: the magic line, sections, comments, `@end`.
 // A stage's provenance comment (`# nn-fit 0.1.0: nn-fit --sgd`) is written just
 // before the first section the stage adds itself, so it stands next to what it made.
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public final class StreamWriter {
     public let out: ByteWriter
     private var provenance: String?
     private var begun = false
     private var section: (header: SectionHeader, rowsWritten: Int)?
+    /// Set when stdout is a terminal: the stream goes to this unlinked file, and `end` prints
+    /// its summary instead, with how to pipe the stream on.
+    private var keptFromTerminal: (program: String, fd: Int32)?
 
     public init(_ out: ByteWriter, provenance: String? = nil) {
         self.out = out
@@ -14,8 +20,16 @@ public final class StreamWriter {
     }
 
     /// A writer to stdout that records `Provenance.line(program:)` for the running program.
-    public static func standardOutput(program: String) -> StreamWriter {
-        StreamWriter(ByteWriter(fileDescriptor: 1), provenance: Provenance.line(program: program))
+    /// A terminal never receives the stream (megabytes of numbers): it gets a summary, what
+    /// `nn-data info` would say, when the stream ends.
+    public static func standardOutput(program: String) throws -> StreamWriter {
+        guard Stage.stdoutIsTerminal else {
+            return StreamWriter(ByteWriter(fileDescriptor: 1), provenance: Provenance.line(program: program))
+        }
+        let fd = try TemporaryFile.unlinked()
+        let writer = StreamWriter(ByteWriter(fileDescriptor: fd), provenance: Provenance.line(program: program))
+        writer.keptFromTerminal = (program, fd)
+        return writer
     }
 
     /// Writes the magic line; called by every other method if needed.
@@ -86,7 +100,7 @@ public final class StreamWriter {
     }
 
     /// Appends one f32 row to the section begun by `writeHeader`.
-    public func writeRow(_ row: UnsafeBufferPointer<Float>) throws {
+    func writeRow(_ row: UnsafeBufferPointer<Float>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
         if row.isEmpty { out.buffer.append(UInt8(ascii: "\n")) }
@@ -96,7 +110,7 @@ public final class StreamWriter {
     }
 
     /// Appends one u8 row to the section begun by `writeHeader`.
-    public func writeRow(_ row: UnsafeBufferPointer<UInt8>) throws {
+    func writeRow(_ row: UnsafeBufferPointer<UInt8>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
         if row.isEmpty { out.buffer.append(UInt8(ascii: "\n")) }
@@ -180,5 +194,20 @@ public final class StreamWriter {
         try writeProvenanceIfDue()
         try out.append("@end\n")
         try out.flush()
+        if let kept = keptFromTerminal { try summarize(kept) }
+    }
+
+    /// The summary of the stream kept back from the terminal, then how to get the stream itself.
+    private func summarize(_ kept: (program: String, fd: Int32)) throws {
+        keptFromTerminal = nil
+        defer { close(kept.fd) }
+        guard lseek(kept.fd, 0, SEEK_SET) == 0 else { throw IOError("cannot read back the stream: \(String(cString: strerror(errno)))") }
+        let terminal = ByteWriter(fileDescriptor: 1)
+        try StreamSummary.summarize(try StreamReader(LineReader(fileDescriptor: kept.fd))) { line in
+            try terminal.append(line + "\n")
+        }
+        let next = kept.program == "nn-fit" ? "'| nn-eval', or --save model.nn" : "'| nn-fit' or '> data.nns'"
+        try terminal.append("(a summary: \(kept.program) writes the stream itself into a pipe or a file, e.g. \(next))\n")
+        try terminal.flush()
     }
 }

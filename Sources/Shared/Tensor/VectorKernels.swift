@@ -60,7 +60,7 @@ extension Kernels {
 
     /// x *= alpha; alpha = 0 writes zeros (so NaN or garbage in x does not survive).
     @inline(__always)
-    public static func scal(_ alpha: Float, _ x: UnsafeMutablePointer<Float>, _ n: Int) {
+    static func scal(_ alpha: Float, _ x: UnsafeMutablePointer<Float>, _ n: Int) {
         if alpha == 1 { return }
         if alpha == 0 {
             x.update(repeating: 0, count: n)
