@@ -95,3 +95,17 @@ func aTerminalGetsASummaryNotTheStream(_ command: String, _ program: String, _ e
     #expect(lines.allSatisfy { $0.hasPrefix("@") || $0.hasPrefix("#") || $0.hasPrefix("  ") || $0.hasPrefix("(a summary") || $0 == "nn-stream 1" }, "\(text)")
     #expect(text.utf8.count < 4000)
 }
+
+/// One mistake, one clear first line: a failing stage writes its message before its output
+/// closes, so the stages after it (which then find their input cut short) can only speak later,
+/// and they say that theirs is a consequence.
+@Test func theFirstLineOfAFailedPipelineIsTheRealCause() throws {
+    let r = try run("nn-data csv - --label c | nn-fit | nn-eval | nn-plot roc", stdin: Data("a,b,c\n1,x,2\n".utf8))
+    #expect(r.status == 65)
+    let lines = r.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4, "\(r.stderr)")
+    #expect(lines.first == "nn-data: error: line 2, column 2: expected a number ('b'), found 'x'", "\(r.stderr)")
+    for line in lines.dropFirst() {
+        #expect(line.hasSuffix("(the stage before this one probably failed)"), "\(line)")
+    }
+}
