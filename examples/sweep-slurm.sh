@@ -39,19 +39,9 @@ while [ $# -gt 0 ]; do
 done
 out=${out:-sweep-slurm-$data}
 settings=$(cd "$settings" && pwd)
-# Each configuration's name becomes file names and words in the jobs' command lines: letters,
-# digits, '.', '_' and '-' only, checked before anything is submitted.
-names=()
-for f in "$settings"/*.opts; do
-    [ -e "$f" ] || { echo "sweep-slurm.sh: $settings has no *.opts files: nothing to sweep" >&2; exit 66; }
-    name=$(basename "$f" .opts)
-    case "$name" in
-        ''|*[!A-Za-z0-9._-]*)
-            printf "sweep-slurm.sh: %q: configuration names may hold letters, digits, '.', '_' and '-' only\n" "$name" >&2
-            exit 65 ;;
-    esac
-    names+=("$name")
-done
+# The configurations, their names checked before anything is submitted.
+. "$here/sweep-names.sh"
+sweep_names sweep-slurm.sh "$settings"
 for tool in sbatch squeue; do
     command -v "$tool" > /dev/null ||
         { echo "sweep-slurm.sh: $tool is missing: run this on a Slurm cluster's login node (or use examples/sweep.sh)" >&2; exit 69; }

@@ -35,16 +35,9 @@ done
 command -v parallel > /dev/null || { echo "sweep.sh: GNU parallel is missing (apt-get install parallel)" >&2; exit 69; }
 out=${out:-sweep-sh-$data}
 settings=$(cd "$settings" && pwd)
-# Each configuration's name becomes file names and words in the jobs' command lines: letters,
-# digits, '.', '_' and '-' only, checked before anything runs.
-for f in "$settings"/*.opts; do
-    name=$(basename "$f" .opts)
-    case "$name" in
-        ''|*[!A-Za-z0-9._-]*)
-            printf "sweep.sh: %q: configuration names may hold letters, digits, '.', '_' and '-' only\n" "$name" >&2
-            exit 65 ;;
-    esac
-done
+# The configurations, their names checked before anything runs.
+. "$here/sweep-names.sh"
+sweep_names sweep.sh "$settings"
 
 # The data, once, by the Makefile's rule; the settings beside it, so the jobs find them.
 make -s -f "$here/Makefile" DATA="$data" OUT="$out" SETTINGS="$settings" "${make_vars[@]}" "$out/data.nn"
@@ -62,8 +55,7 @@ ls -- *.opts | sed 's/\.opts$//' |
 
 epochs=$(sed -n 's/.*--epochs \([0-9]*\).*/\1/p' fit.cmd)
 # The merge: every configuration's JSON into one table, every loss curve into one picture.
-names=$(ls -- *.opts | sed 's/\.opts$//')
-"$here/sweep-summary" . $(printf '%s.json ' $names) > summary.md
-"$here/loss-columns.awk" $(printf '%s.nn ' $names) |
+"$here/sweep-summary" . "${names[@]/%/.json}" > summary.md
+"$here/loss-columns.awk" "${names[@]/%/.nn}" |
     nn-plot loss --title "Training loss of each configuration ($data, $epochs epochs)" --png loss.png
 cat summary.md

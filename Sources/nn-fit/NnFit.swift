@@ -52,6 +52,9 @@ struct NnFit: ParsableCommand {
             var options = try trainingOptions()
             try options.validate()
             if modelFile.model != nil && !continueTraining { throw UsageError("--model FILE is the model to train further: add --continue") }
+            // Files named on the command line are checked before stdin is read, too.
+            if let save { try AtomicFile.requireWritableDirectory(for: save) }
+            let fileModel = try modelFile.model.map { try Network(file: $0) }
             Kernels.threads = threads.threads
             Stage.requirePipedInput("nn-fit")
 
@@ -61,7 +64,7 @@ struct NnFit: ParsableCommand {
             writer.out.closedPipeEndsProgram = save == nil
             // One copy of the training rows: held out (permuted) in place, trained on where they are.
             var input = try TrainingInput.read(from: reader, passingTo: writer)
-            var network = try startingNetwork(input, options: &options)
+            var network = try startingNetwork(input, fileModel: fileModel, options: &options)
             let previousSteps = continueTraining ? network.training["steps"] : nil
             if network.standardization == nil {
                 network.standardization = input.standardization
@@ -110,7 +113,7 @@ struct NnFit: ParsableCommand {
 
     /// A fresh network, or with --continue the one to train further (its structure wins; the
     /// options must not contradict it).
-    func startingNetwork(_ input: TrainingInput, options: inout TrainingOptions) throws -> Network {
+    func startingNetwork(_ input: TrainingInput, fileModel: Network?, options: inout TrainingOptions) throws -> Network {
         let data = input.data
         guard continueTraining else {
             if !input.modelSections.isEmpty && !quiet.quiet {
@@ -119,7 +122,7 @@ struct NnFit: ParsableCommand {
             return Network(inputs: data.features, hidden: options.hidden, activation: options.activation, classes: data.classes,
                            initializer: options.effectiveInitializer, seed: options.seed)
         }
-        let network = try loadModel(input)
+        let network = try fileModel ?? loadModel(input)
         guard network.inputs == data.features else {
             throw StreamError(line: nil, "the model takes \(network.inputs) features but train.x has \(data.features) columns")
         }
@@ -140,9 +143,6 @@ struct NnFit: ParsableCommand {
     }
 
     func loadModel(_ input: TrainingInput) throws -> Network {
-        if let modelFile = modelFile.model {
-            return try Network(file: modelFile)
-        }
         guard !input.modelSections.isEmpty else {
             throw StreamError(line: nil, "--continue needs a model: none in the stream; give one with --model FILE")
         }

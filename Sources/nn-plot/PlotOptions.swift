@@ -32,16 +32,19 @@ struct PlotOptions: ParsableArguments {
     /// The chosen output; checks up front that gnuplot exists when it is needed (exit 69).
     func output() throws -> (PlotOutput, gnuplot: String?) {
         let output = try PlotOutput.choose(png: pngFile, svg: svgFile, script: script, terminal: terminal)
+        if case .file(let path, _) = output { try AtomicFile.requireWritableDirectory(for: path) }
         guard output.needsGnuplot else { return (output, nil) }
         guard let gnuplot = Gnuplot.locate() else { throw Gnuplot.notFound() }
         return (output, gnuplot)
     }
 
-    /// Reads the stream on stdin, keeping the sections a kind needs.
+    /// Reads the stream on stdin, keeping the sections a kind needs; a --model file is read
+    /// first, so that a missing one is reported at once, not after the whole stream.
     func input(keeping keep: (String) -> Bool, modelFile: String? = nil) throws -> PlotInput {
+        let model = try modelFile.map { try Network(file: $0) }
         Stage.requirePipedInput("nn-plot")
         var input = try PlotInput.read(StreamReader.standardInput(), keeping: keep)
-        if let modelFile { try input.loadModel(path: modelFile) }
+        input.modelFile = model
         return input
     }
 

@@ -109,3 +109,18 @@ func aTerminalGetsASummaryNotTheStream(_ command: String, _ program: String, _ e
         #expect(line.hasSuffix("(the stage before this one probably failed)"), "\(line)")
     }
 }
+
+/// Files named on the command line are checked before stdin is read too: a missing --model
+/// (66) or an output in a missing directory (74) is reported at once.
+@Test(arguments: [
+    ("nn-fit --continue --model missing.nn", Int32(66), "nn-fit: error: missing.nn: no such file"),
+    ("nn-fit --save /nonexistent/m.nn", Int32(74), "nn-fit: error: /nonexistent/m.nn: cannot write: No such file or directory"),
+    ("nn-eval --model missing.nn", Int32(66), "nn-eval: error: missing.nn: no such file"),
+    ("nn-plot roc --model missing.nn", Int32(66), "nn-plot: error: missing.nn: no such file"),
+    ("nn-plot roc --png /nonexistent/roc.png", Int32(74), "nn-plot: error: /nonexistent/roc.png: cannot write: No such file or directory"),
+])
+func filesOnTheCommandLineAreCheckedBeforeStdinIsRead(_ command: String, _ status: Int32, _ message: String) throws {
+    let r = try behindASlowUpstream(command)
+    #expect(r.status == status, "\(command): \(r.status) \(r.stderr)")
+    #expect(r.stderr == message + "\n")
+}

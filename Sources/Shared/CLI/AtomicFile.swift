@@ -50,6 +50,18 @@ public enum AtomicFile {
         syncDirectory(of: path)
     }
 
+    /// Refuses at once (exit 74, as the write itself would) a file whose directory is missing or
+    /// not writable: a stage checks this before it reads its input, not after.
+    public static func requireWritableDirectory(for path: String) throws {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        var info = stat()
+        guard stat(directory.isEmpty ? "/" : directory, &info) == 0 else { throw cannotWrite(path) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw IOError("\(path): cannot write: \(directory) is not a directory")
+        }
+        guard access(directory.isEmpty ? "/" : directory, W_OK | X_OK) == 0 else { throw cannotWrite(path) }
+    }
+
     /// Creates `<path>.tmp.<random>` as mkstemp does: a name no one can guess ahead, opened with
     /// O_CREAT | O_EXCL | O_NOFOLLOW, so a file or symlink planted under any name makes the open
     /// fail (and another name is tried) instead of writing through it.
