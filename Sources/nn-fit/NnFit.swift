@@ -52,6 +52,7 @@ struct NnFit: ParsableCommand {
             var options = try trainingOptions()
             try options.validate()
             if modelFile.model != nil && !continueTraining { throw UsageError("--model FILE is the model to train further: add --continue") }
+            if !continueTraining { try options.checkHiddenSizes(try MemoryBudget.current()) }
             Kernels.threads = threads.threads
             Stage.requirePipedInput("nn-fit")
 
@@ -82,6 +83,9 @@ struct NnFit: ParsableCommand {
                 return
             }
             if let v = options.validation { try input.data.holdOut(fraction: v, seed: options.seed) }
+            if case .minibatch(let b) = options.method, b > input.data.trainRows, !quiet.quiet {
+                Stage.note("nn-fit", "--batch-size \(b) is above the \(input.data.trainRows) training rows: every step uses all of them (full batch)")
+            }
 
             let showProgress = !quiet.quiet && Stage.stderrIsTerminal
             let trainer = Trainer(network: network, data: input.data, options: options)
@@ -116,6 +120,8 @@ struct NnFit: ParsableCommand {
             if !input.modelSections.isEmpty && !quiet.quiet {
                 Stage.note("nn-fit", "the stream already holds a model; training a new one in its place (add --continue to train it further)")
             }
+            let outputs = data.classes.count == 2 ? 1 : data.classes.count
+            try TrainingMemory(sizes: [data.features] + options.hidden + [outputs], options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
             return Network(inputs: data.features, hidden: options.hidden, activation: options.activation, classes: data.classes,
                            initializer: options.effectiveInitializer, seed: options.seed)
         }
@@ -136,6 +142,8 @@ struct NnFit: ParsableCommand {
         }
         options.hidden = hidden
         options.activation = activation
+        // The model is in memory already; the trainer's copies, gradient and optimiser state are not.
+        try TrainingMemory(sizes: network.sizes, options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
         return network
     }
 

@@ -31,6 +31,13 @@ public struct LabelledData: Sendable {
         self.init(features: .f32(m.data), rows: m.rows, cols: m.cols, featureAttributes: attributes, labels: labels, classes: classes)
     }
 
+    /// Bytes a generated dataset of `rows` × `cols` holds until it is written: f32 features and
+    /// i32 labels (4·cols + 4 a row), the split's permutation and its two index lists (8 + 8), and
+    /// the labels of a section as it is written (8).
+    public static func generatedBytes(rows: Int, cols: Int) -> Double {
+        Double(rows) * (4 * Double(cols) + 28)
+    }
+
     /// The features as Float32 (u8 times its scale).
     public func matrix() throws -> Matrix {
         try Section(header: SectionHeader(name: "x", type: features.elementType, rows: rows, cols: cols, attributes: featureAttributes),
