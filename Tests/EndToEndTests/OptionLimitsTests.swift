@@ -21,7 +21,7 @@ private func expectOneLine(_ r: PipelineResult, _ command: String, status: Int32
 /// The commands of the table, each a mistyped number: one line, exit 69 (or 64).
 @Test(arguments: [
     ("nn-data blobs | nn-fit --hidden 100000,100000", Int32(69),
-     "nn-fit: error: --hidden 100000,100000 needs at least 122 GB to train with SGD (40 GB of weights); ulimit -v allows "),
+     "nn-fit: error: --hidden 100000,100000 needs at least 160 GB to train with SGD (40 GB of weights); ulimit -v allows "),
     ("nn-data blobs --samples 10000000000", 69, "nn-data: error: generating 10000000000 samples of 2 features needs 360 GB; ulimit -v allows "),
     ("nn-data blobs --features 100000000", 69, "nn-data: error: generating 100 samples of 100000000 features needs 42 GB; ulimit -v allows "),
     ("nn-data moons --samples 3000000000", 69, "nn-data: error: generating 3000000000 samples of 2 features needs 108 GB; ulimit -v allows "),
@@ -35,7 +35,7 @@ func aMistypedSizeIsOneLineNotACrash(_ command: String, _ status: Int32, _ messa
 @Test func theNetworkRefusedSuggestsWidthsThatFit() throws {
     let command = "nn-data blobs | nn-fit --hidden 100000,100000 --adam"
     let r = try limited(command)
-    expectOneLine(r, command, status: 69, "nn-fit: error: --hidden 100000,100000 needs at least 202 GB to train with Adam (40 GB of weights)")
+    expectOneLine(r, command, status: 69, "nn-fit: error: --hidden 100000,100000 needs at least 240 GB to train with Adam (40 GB of weights)")
     #expect(r.stderr.contains("Did you mean --hidden 10000,10000?") || r.stderr.contains("Did you mean --hidden 1000,1000?"), "\(r.stderr)")
 }
 

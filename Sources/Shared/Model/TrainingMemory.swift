@@ -1,8 +1,9 @@
 // How much memory training a network takes, estimated from its sizes before anything is
 // allocated, so that a width with a zero too many is refused with one line (MemoryBudget).
 //   weights: P = Σ_l (n_{l−1} + 1) · n_l floats
-//   held while training: the network's own layers, the flat parameters, the gradient (3P), the
-//   optimiser's state (Adam 2P, momentum P), the best weights with --validation (P), and the
+//   held while training: the network's own layers, the flat parameters, the gradient, and at
+//   the end the trained weights stored back into a network (4P), the optimiser's state (Adam
+//   2P, momentum P), the best weights with --validation (P), and the
 //   batch workspace: rows × (inputs + 3 Σ widths, + 2 Σ hidden widths with dropout) floats, twice
 //   with --validation.
 
@@ -20,7 +21,7 @@ public struct TrainingMemory: Equatable, Sendable {
         var p = 0.0
         for l in 1..<sizes.count { p += Double(sizes[l - 1] + 1) * Double(sizes[l]) }
         parameters = p
-        let copies = 3.0 + Double(options.optimizerStateCopies) + (options.validation != nil ? 1 : 0)
+        let copies = 4.0 + Double(options.optimizerStateCopies) + (options.validation != nil ? 1 : 0)
         let widths = sizes.dropFirst().reduce(0.0) { $0 + Double($1) }
         let hidden = sizes.dropFirst().dropLast().reduce(0.0) { $0 + Double($1) }
         let perRow = Double(sizes[0]) + 3 * widths + (options.dropout > 0 ? 2 * hidden : 0)
@@ -73,11 +74,11 @@ extension TrainingOptions {
     }
 
     /// Refuses, before stdin is read, hidden widths whose weights alone cannot be counted or held:
-    /// the input and output widths are not known yet, so 1 stands for each (a lower bound).
+    /// the input and output widths and the rows are not known yet, so 1 stands for each (a lower bound).
     public func checkHiddenSizes(_ budget: MemoryBudget) throws {
         guard !hidden.isEmpty else { return }
         let text = hidden.map(String.init).joined(separator: ",")
-        let memory = TrainingMemory(sizes: [1] + hidden + [1], options: self)
+        let memory = TrainingMemory(sizes: [1] + hidden + [1], options: self, rows: 1)
         // 2^60 parameters is more bytes than a 64-bit size can count: no machine can be asked for it.
         if memory.parameters >= 0x1p60 { throw UsageError("--hidden \(text): the network would have more weights than a 64-bit count can hold") }
         try memory.check(budget, options: self, lowerBound: "--hidden \(text)")

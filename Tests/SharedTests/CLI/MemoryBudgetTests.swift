@@ -34,13 +34,13 @@ func aTextThatIsNotASizeIsRefused(_ text: String) {
     options.method = .minibatch(size: 10)
     let plain = TrainingMemory(sizes: [2, 3, 1], options: options)
     #expect(plain.parameters == 13)
-    // network, parameters, gradient: 3 copies; 10 rows × (2 inputs + 3·(3 + 1) widths).
-    #expect(plain.bytes == 4 * (3 * 13 + 10 * 14))
+    // network, parameters, gradient, the trained network: 4 copies; 10 rows × (2 inputs + 3·(3 + 1) widths).
+    #expect(plain.bytes == 4 * (4 * 13 + 10 * 14))
     options.adam = true
     options.validation = 0.2
     // + Adam's two moments and the best weights; the validation rows' workspace.
-    #expect(TrainingMemory(sizes: [2, 3, 1], options: options).bytes == 4 * (6 * 13 + 2 * 10 * 14))
-    #expect(TrainingMemory(sizes: [2, 3, 1], options: options, rows: 4).bytes == 4 * (6 * 13 + 2 * 4 * 14))
+    #expect(TrainingMemory(sizes: [2, 3, 1], options: options).bytes == 4 * (7 * 13 + 2 * 10 * 14))
+    #expect(TrainingMemory(sizes: [2, 3, 1], options: options, rows: 4).bytes == 4 * (7 * 13 + 2 * 4 * 14))
 }
 
 @Test func aNetworkTooLargeIsRefusedWithWidthsThatFit() throws {
@@ -52,7 +52,7 @@ func aTextThatIsNotASizeIsRefused(_ text: String) {
         try TrainingMemory(sizes: [2, 100_000, 100_000, 1], options: options).check(budget, options: options)
     }
     #expect(error?.exitCode == 69)
-    #expect(error?.message == "a 2-100000-100000-1 network needs 202 GB to train with Adam (40 GB of weights); "
+    #expect(error?.message == "a 2-100000-100000-1 network needs 242 GB to train with Adam (40 GB of weights); "
         + "this machine allows 24 GB (set NN_MEMORY_LIMIT to override). Did you mean --hidden 10000,10000?")
     try TrainingMemory(sizes: [2, 10_000, 10_000, 1], options: options).check(budget, options: options)
 }
@@ -73,4 +73,13 @@ func aTextThatIsNotASizeIsRefused(_ text: String) {
     b.samples = 1 << 40
     b.features = 1 << 30
     #expect(throws: UsageError.self) { try b.validate() }
+}
+
+@Test func aBatchAsLargeAsIntMaxIsOneStepPerEpoch() {
+    var options = TrainingOptions()
+    options.method = .minibatch(size: .max)
+    #expect(options.stepsPerEpoch(rows: 40) == 1)
+    options.method = .minibatch(size: 16)
+    #expect(options.stepsPerEpoch(rows: 40) == 3)
+    #expect(options.stepsPerEpoch(rows: 32) == 2)
 }
