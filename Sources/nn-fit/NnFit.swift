@@ -53,7 +53,7 @@ struct NnFit: ParsableCommand {
             try options.validate()
             if modelFile.model != nil && !continueTraining { throw UsageError("--model FILE is the model to train further: add --continue") }
             if !continueTraining { try options.checkHiddenSizes(try MemoryBudget.current()) }
-            Kernels.threads = threads.threads
+            Kernels.threads = threads.effectiveThreads
             Stage.requirePipedInput("nn-fit")
 
             let reader = try StreamReader.standardInput()

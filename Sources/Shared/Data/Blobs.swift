@@ -33,9 +33,10 @@ public struct Blobs: Equatable, Sendable {
         guard clusterStd.count == 1 || clusterStd.count == centers else {
             throw UsageError("--cluster-std has \(clusterStd.count) values: give one, or one per centre (\(centers))")
         }
-        guard clusterStd.allSatisfy({ $0 >= 0 && $0.isFinite }) else { throw UsageError("--cluster-std must be finite and >= 0") }
-        guard centerBox.low.isFinite, centerBox.high.isFinite, centerBox.low <= centerBox.high else {
-            throw UsageError("--center-box must be LOW,HIGH with LOW <= HIGH")
+        let largest = LabelledData.largestGeneratorParameter
+        guard clusterStd.allSatisfy({ $0 >= 0 && $0 <= largest }) else { throw UsageError("--cluster-std must be in [0, 1e36]") }
+        guard centerBox.low.magnitude <= largest, centerBox.high.magnitude <= largest, centerBox.low <= centerBox.high else {
+            throw UsageError("--center-box must be LOW,HIGH with LOW <= HIGH, both within ±1e36")
         }
     }
 

@@ -38,6 +38,11 @@ public struct LabelledData: Sendable {
         Double(rows) * (4 * Double(cols) + 28)
     }
 
+    /// The largest --noise, --cluster-std or --center-box coordinate a generator takes: its rows
+    /// are f32 (the stream holds finite numbers only), and a centre of 1e36 plus 100 standard
+    /// deviations of 1e36 stays below Float32's 3.4e38.
+    public static let largestGeneratorParameter = 1e36
+
     /// The features as Float32 (u8 times its scale).
     public func matrix() throws -> Matrix {
         try Section(header: SectionHeader(name: "x", type: features.elementType, rows: rows, cols: cols, attributes: featureAttributes),
