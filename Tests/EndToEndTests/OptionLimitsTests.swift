@@ -76,3 +76,13 @@ func sizesThatCannotMakeSenseAreUsageErrorsBeforeStdinIsRead(_ command: String, 
     let quiet = try run("nn-data blobs --samples 50 --centers 2 | nn-fit --batch-size 1000 --epochs 3 --quiet > /dev/null")
     #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
 }
+
+@Test func aPictureLargerThanTheMemoryAllowedIsRefusedBeforeGnuplotRuns() throws {
+    // gnuplot, under the same limit, used to fail with "Cairo is unhappy: out of memory" (exit 70).
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let command = "nn-data circles | nn-fit --hidden 2 --epochs 2 --quiet | nn-plot loss --size 20000,20000 --png \(dir.path)/big.png"
+    expectOneLine(try limited(command, environment: ["NN_MEMORY_LIMIT": "1G"]), command, status: 69,
+                  "nn-plot: error: a 20000x20000 PNG needs 1.6 GB in gnuplot; NN_MEMORY_LIMIT is 1.1 GB")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("big.png").path))
+}
