@@ -69,8 +69,9 @@ fails too ("truncated input") instead of working on part of the data. Under
 ENVIRONMENT
   NN_MEMORY_LIMIT  What a stage may allocate, e.g. 8G or 512M, instead of
                    the least of physical memory, the cgroup's limit and
-                   ulimit -v/-d. nn-data's generators and nn-fit estimate
-                   what they need first and stop with 69 above it.
+                   ulimit -v/-d. nn-data's generators, nn-fit, nn-plot
+                   boundary and --png estimate what they need first and
+                   stop with 69 above it.
 
 USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--quiet]
 

@@ -27,8 +27,9 @@ public enum HelpText {
         ENVIRONMENT
           NN_MEMORY_LIMIT  What a stage may allocate, e.g. 8G or 512M, instead of
                            the least of physical memory, the cgroup's limit and
-                           ulimit -v/-d. nn-data's generators and nn-fit estimate
-                           what they need first and stop with 69 above it.
+                           ulimit -v/-d. nn-data's generators, nn-fit, nn-plot
+                           boundary and --png estimate what they need first and
+                           stop with 69 above it.
         """
 
     /// nn-fit: what Ctrl-C (or SIGTERM) does while it trains.
