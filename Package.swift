@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Shared"],
+            dependencies: ["Shared", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Malformed"]   // the malformed-input corpus, read by MalformedInputTests
         ),
     ],

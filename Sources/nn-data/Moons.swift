@@ -26,6 +26,8 @@ struct MoonsCommand: ParsableCommand {
             var moons = Moons()
             moons.samples = samples
             moons.noise = noise
+            try moons.validate()
+            try checkMemory(samples: samples, features: 2, bytes: LabelledData.generatedBytes(rows: samples, cols: 2))
             try moons.generate(seed: split.seed).writeStream(split)
         }
     }

@@ -55,7 +55,8 @@ struct NnFit: ParsableCommand {
             // Files named on the command line are checked before stdin is read, too.
             if let save { try AtomicFile.requireWritableDirectory(for: save) }
             let fileModel = try modelFile.model.map { try Network(file: $0) }
-            Kernels.threads = threads.threads
+            if !continueTraining { try options.checkHiddenSizes(try MemoryBudget.current()) }
+            Kernels.threads = threads.effectiveThreads
             Stage.requirePipedInput("nn-fit")
 
             let reader = try StreamReader.standardInput()
@@ -85,6 +86,9 @@ struct NnFit: ParsableCommand {
                 return
             }
             if let v = options.validation { try input.data.holdOut(fraction: v, seed: options.seed) }
+            if case .minibatch(let b) = options.method, b > input.data.trainRows, !quiet.quiet {
+                Stage.note("nn-fit", "--batch-size \(b) is above the \(input.data.trainRows) training rows: every step uses all of them (full batch)")
+            }
 
             let showProgress = !quiet.quiet && Stage.stderrIsTerminal
             let trainer = Trainer(network: network, data: input.data, options: options)
@@ -119,6 +123,8 @@ struct NnFit: ParsableCommand {
             if !input.modelSections.isEmpty && !quiet.quiet {
                 Stage.note("nn-fit", "the stream already holds a model; training a new one in its place (add --continue to train it further)")
             }
+            let outputs = data.classes.count == 2 ? 1 : data.classes.count
+            try TrainingMemory(sizes: [data.features] + options.hidden + [outputs], options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
             return Network(inputs: data.features, hidden: options.hidden, activation: options.activation, classes: data.classes,
                            initializer: options.effectiveInitializer, seed: options.seed)
         }
@@ -139,6 +145,8 @@ struct NnFit: ParsableCommand {
         }
         options.hidden = hidden
         options.activation = activation
+        // The model is in memory already; the trainer's copies, gradient and optimiser state are not.
+        try TrainingMemory(sizes: network.sizes, options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
         return network
     }
 

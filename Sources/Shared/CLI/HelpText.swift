@@ -13,7 +13,8 @@ public enum HelpText {
           65   Bad data: a malformed or truncated stream, CSV or idx file; a model
                that does not fit the data; training that diverged.
           66   An input file is missing or cannot be opened.
-          69   Unavailable: gnuplot is not installed (nn-plot).
+          69   Unavailable: gnuplot is not installed (nn-plot), or the work needs
+               more memory than the process may use (see NN_MEMORY_LIMIT).
           70   Internal error: a bug; please report it.
           74   I/O error: reading or writing failed, or an output file cannot be
                created.
@@ -24,6 +25,13 @@ public enum HelpText {
         'set -o pipefail' a pipeline's status is that of the last (rightmost) stage \
         that failed; bash's ${PIPESTATUS[@]} holds every stage's status, and its \
         first non-zero one is the stage that failed first.
+
+        ENVIRONMENT
+          NN_MEMORY_LIMIT  What a stage may allocate, e.g. 8G or 512M, instead of
+                           the least of physical memory, the cgroup's limit and
+                           ulimit -v/-d. nn-data's generators, nn-fit, nn-plot
+                           boundary and --png estimate what they need first and
+                           stop with 69 above it.
         """
 
     /// nn-fit: what Ctrl-C (or SIGTERM) does while it trains.

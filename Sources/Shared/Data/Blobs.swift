@@ -24,13 +24,25 @@ public struct Blobs: Equatable, Sendable {
         guard samples >= 1 else { throw UsageError("--samples must be at least 1") }
         guard features >= 1 else { throw UsageError("--features must be at least 1") }
         guard centers >= 1 else { throw UsageError("--centers must be at least 1") }
+        guard centers <= samples else {
+            throw UsageError("--centers \(centers) is more than --samples \(samples): every centre needs at least one point")
+        }
+        guard !samples.multipliedReportingOverflow(by: features).overflow else {
+            throw UsageError("--samples \(samples) times --features \(features) is more values than a 64-bit count can hold")
+        }
         guard clusterStd.count == 1 || clusterStd.count == centers else {
             throw UsageError("--cluster-std has \(clusterStd.count) values: give one, or one per centre (\(centers))")
         }
-        guard clusterStd.allSatisfy({ $0 >= 0 && $0.isFinite }) else { throw UsageError("--cluster-std must be finite and >= 0") }
-        guard centerBox.low.isFinite, centerBox.high.isFinite, centerBox.low <= centerBox.high else {
-            throw UsageError("--center-box must be LOW,HIGH with LOW <= HIGH")
+        let largest = LabelledData.largestGeneratorParameter
+        guard clusterStd.allSatisfy({ $0 >= 0 && $0 <= largest }) else { throw UsageError("--cluster-std must be in [0, 1e36]") }
+        guard centerBox.low.magnitude <= largest, centerBox.high.magnitude <= largest, centerBox.low <= centerBox.high else {
+            throw UsageError("--center-box must be LOW,HIGH with LOW <= HIGH, both within ±1e36")
         }
+    }
+
+    /// Bytes held until the rows are written: the data and its split, and the centres (Double).
+    public var bytes: Double {
+        LabelledData.generatedBytes(rows: samples, cols: features) + 8 * Double(centers) * Double(features)
     }
 
     /// The centres, one row each: uniform in [low, high) per coordinate.

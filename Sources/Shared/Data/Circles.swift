@@ -15,7 +15,7 @@ public struct Circles: Equatable, Sendable {
 
     public func validate() throws {
         guard samples >= 1 else { throw UsageError("--samples must be at least 1") }
-        guard noise >= 0, noise.isFinite else { throw UsageError("--noise must be finite and >= 0") }
+        guard noise >= 0, noise <= LabelledData.largestGeneratorParameter else { throw UsageError("--noise must be in [0, 1e36], got \(noise)") }
         guard factor >= 0, factor < 1 else { throw UsageError("--factor must be in [0, 1)") }
     }
 

@@ -13,7 +13,7 @@ public struct Moons: Equatable, Sendable {
 
     public func validate() throws {
         guard samples >= 1 else { throw UsageError("--samples must be at least 1") }
-        guard noise >= 0, noise.isFinite else { throw UsageError("--noise must be finite and >= 0") }
+        guard noise >= 0, noise <= LabelledData.largestGeneratorParameter else { throw UsageError("--noise must be in [0, 1e36], got \(noise)") }
     }
 
     /// With t over numpy's linspace(0, π, n) (endpoints included):

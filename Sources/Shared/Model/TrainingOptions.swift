@@ -92,7 +92,7 @@ public struct TrainingOptions: Equatable, Sendable {
         switch method {
         case .fullBatch: return 1
         case .perSample: return rows
-        case .minibatch(let b): return (rows + b - 1) / b
+        case .minibatch(let b): return rows == 0 ? 0 : (rows - 1) / b + 1   // ⌈rows / b⌉ without rows + b overflowing (b = Int.max)
         }
     }
 

@@ -1,0 +1,88 @@
+// Options that ask for more than the machine has, or for what cannot make sense, end with one
+// line and a sysexits code before anything large is allocated: never an abort in the allocator,
+// a segfault or the OOM killer. Run under `ulimit -v 3000000` (3 GB of address space), as the
+// issue that found them was.
+import Foundation
+import Testing
+
+/// Runs `command` under a 3 GB address-space limit and a kill timeout; stdout is thrown away.
+private func limited(_ command: String, environment: [String: String] = [:]) throws -> PipelineResult {
+    try run("ulimit -v 3000000; timeout -s KILL 60 bash -o pipefail -c \(shellQuoted(command)) > /dev/null", environment: environment)
+}
+
+private func expectOneLine(_ r: PipelineResult, _ command: String, status: Int32, _ message: String,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(r.status == status, "\(command): exit \(r.status): \(r.stderr)", sourceLocation: sourceLocation)
+    let lines = r.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(command): \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(r.stderr.hasPrefix(message), "\(command): \(r.stderr)", sourceLocation: sourceLocation)
+}
+
+/// The commands of the issue's table, each a mistyped number: one line, exit 69 (or 64).
+@Test(arguments: [
+    ("nn-data blobs | nn-fit --hidden 100000,100000", Int32(69),
+     "nn-fit: error: --hidden 100000,100000 needs at least 160 GB to train with SGD (40 GB of weights); ulimit -v allows "),
+    ("nn-data blobs --samples 10000000000", 69, "nn-data: error: generating 10000000000 samples of 2 features needs 360 GB; ulimit -v allows "),
+    ("nn-data blobs --features 100000000", 69, "nn-data: error: generating 100 samples of 100000000 features needs 42 GB; ulimit -v allows "),
+    ("nn-data moons --samples 3000000000", 69, "nn-data: error: generating 3000000000 samples of 2 features needs 108 GB; ulimit -v allows "),
+    ("nn-data blobs --centers 100000000 --samples 100", 64,
+     "nn-data: error: --centers 100000000 is more than --samples 100: every centre needs at least one point"),
+])
+func aMistypedSizeIsOneLineNotACrash(_ command: String, _ status: Int32, _ message: String) throws {
+    expectOneLine(try limited(command), command, status: status, message)
+}
+
+@Test func theNetworkRefusedSuggestsWidthsThatFit() throws {
+    let command = "nn-data blobs | nn-fit --hidden 100000,100000 --adam"
+    let r = try limited(command)
+    expectOneLine(r, command, status: 69, "nn-fit: error: --hidden 100000,100000 needs at least 240 GB to train with Adam (40 GB of weights)")
+    #expect(r.stderr.contains("Did you mean --hidden 10000,10000?") || r.stderr.contains("Did you mean --hidden 1000,1000?"), "\(r.stderr)")
+}
+
+@Test func theWholeNetworkIsCheckedOnceTheInputWidthIsKnown() throws {
+    // 1000 hidden units look small, but 1000000 inputs make 4 GB of weights.
+    let command = "nn-data blobs --samples 3 --centers 2 --features 1000000 | nn-fit --hidden 1000"
+    expectOneLine(try limited(command), command, status: 69, "nn-fit: error: a 1000000-1000-1 network needs ")
+}
+
+@Test func nnMemoryLimitOverridesTheLimitFound() throws {
+    let command = "nn-data blobs --samples 1000"
+    expectOneLine(try limited(command, environment: ["NN_MEMORY_LIMIT": "10k"]), command, status: 69,
+                  "nn-data: error: generating 1000 samples of 2 features needs 36 kB; NN_MEMORY_LIMIT is 10 kB (set NN_MEMORY_LIMIT to override)")
+    expectOneLine(try limited("nn-data blobs", environment: ["NN_MEMORY_LIMIT": "lots"]), "NN_MEMORY_LIMIT=lots", status: 64,
+                  "nn-data: error: NN_MEMORY_LIMIT=lots is not a size")
+    let fine = try run("nn-data blobs --samples 1000 | nn-fit --hidden 4 --epochs 2 --quiet > /dev/null", environment: ["NN_MEMORY_LIMIT": "1G"])
+    #expect(fine.status == 0, "\(fine.stderr)")
+}
+
+@Test(arguments: [
+    ("nn-fit --hidden 4294967296,4294967296,4294967296", "nn-fit: error: --hidden 4294967296,4294967296,4294967296: the network would have more weights than a 64-bit count can hold"),
+    ("nn-fit --hidden 0", "nn-fit: error: "),
+    ("nn-fit --hidden 4,0", "nn-fit: error: "),
+    ("nn-data blobs --samples 4294967296 --features 4294967296", "nn-data: error: --samples 4294967296 times --features 4294967296 is more values than a 64-bit count can hold"),
+    ("nn-data blobs --centers 5 --samples 4", "nn-data: error: --centers 5 is more than --samples 4"),
+])
+func sizesThatCannotMakeSenseAreUsageErrorsBeforeStdinIsRead(_ command: String, _ message: String) throws {
+    // stdin is a FIFO no one writes to: a stage that read it before checking would hang (killed: 137).
+    let r = try run("d=$(mktemp -d) && mkfifo $d/in && exec 3<>$d/in && rm -r $d && timeout -s KILL 15 \(command) <&3")
+    #expect(r.status == 64, "\(command): \(r.status) \(r.stderr)")
+    #expect(r.stderr.hasPrefix(message), "\(r.stderr)")
+}
+
+@Test func aBatchSizeAboveTheRowsTrainsOnEveryRowWithANote() throws {
+    let r = try run("nn-data blobs --samples 50 --centers 2 | nn-fit --batch-size 1000 --epochs 3 | nn-eval --json")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr == "nn-fit: note: --batch-size 1000 is above the 40 training rows: every step uses all of them (full batch)\n", "\(r.stderr)")
+    let quiet = try run("nn-data blobs --samples 50 --centers 2 | nn-fit --batch-size 1000 --epochs 3 --quiet > /dev/null")
+    #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+}
+
+@Test func aPictureLargerThanTheMemoryAllowedIsRefusedBeforeGnuplotRuns() throws {
+    // gnuplot, under the same limit, used to fail with "Cairo is unhappy: out of memory" (exit 70).
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let command = "nn-data circles | nn-fit --hidden 2 --epochs 2 --quiet | nn-plot loss --size 20000,20000 --png \(dir.path)/big.png"
+    expectOneLine(try limited(command, environment: ["NN_MEMORY_LIMIT": "1G"]), command, status: 69,
+                  "nn-plot: error: a 20000x20000 PNG needs 1.6 GB in gnuplot; NN_MEMORY_LIMIT is 1.1 GB")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("big.png").path))
+}
