@@ -1,12 +1,13 @@
 #!/usr/bin/awk -f
-# An nn stage in awk: keeps every N-th training row (rows 1, N+1, 2N+1, ...) of
-# train.x and train.y alike, fixing their headers' row counts; everything else
-# passes through unchanged. Usage: nn-data blobs | examples/every-nth.awk 2 | nn-data info
+# An nn stage in awk: keeps every N-th training row (rows 0, N, 2N, ...) of the
+# sections that line up row for row (train.x, train.y, train.predictions; see
+# docs/FORMAT.md) alike, fixing their headers' row counts; everything else passes
+# through unchanged. Usage: nn-data blobs | examples/every-nth.awk 2 | nn-data info
 BEGIN {
     n = ARGV[1] + 0; ARGV[1] = ""
     if (n < 1) { print "every-nth.awk: error: usage: every-nth.awk N (N >= 1)" > "/dev/stderr"; exit 64 }
 }
-$1 == "@train.x" || $1 == "@train.y" {
+$1 == "@train.x" || $1 == "@train.y" || $1 == "@train.predictions" {
     split($3, shape, "x")                       # ROWSxCOLS
     left = shape[1] + 0; row = 0
     $3 = int((left + n - 1) / n) "x" shape[2]   # rows kept: ceil(ROWS / N)

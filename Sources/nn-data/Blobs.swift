@@ -15,19 +15,19 @@ struct BlobsCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Number of points, divided equally among the centres.")
+    @Option(parsing: .unconditional, help: "Number of points, divided equally among the centres.")
     var samples = 100
 
-    @Option(help: "Number of features (coordinates) per point.")
+    @Option(parsing: .unconditional, help: "Number of features (coordinates) per point.")
     var features = 2
 
-    @Option(help: "Number of centres (classes).")
+    @Option(parsing: .unconditional, help: "Number of centres (classes).")
     var centers = 3
 
-    @Option(help: ArgumentHelp("Standard deviation of each blob: one value, or one per centre, comma-separated.", valueName: "std"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Standard deviation of each blob: one value, or one per centre, comma-separated.", valueName: "std"))
     var clusterStd = "1.0"
 
-    @Option(help: ArgumentHelp("The box centres are drawn from, per coordinate (write --center-box=-5,5 for a negative low).", valueName: "low,high"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The box centres are drawn from, per coordinate (write --center-box=-5,5 for a negative low).", valueName: "low,high"))
     var centerBox = "-10,10"
 
     @OptionGroup var split: SplitArguments
@@ -54,14 +54,5 @@ func numbers(_ text: String, option: String) throws -> [Double] {
             throw UsageError("\(option): '\(item)' is not a number")
         }
         return v
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: Substring {
-        var s = self
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return s
     }
 }

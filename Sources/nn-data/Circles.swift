@@ -15,13 +15,13 @@ struct CirclesCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Number of points (half on each circle).")
+    @Option(parsing: .unconditional, help: "Number of points (half on each circle).")
     var samples = 100
 
-    @Option(help: "Standard deviation of the Gaussian noise added to each coordinate.")
+    @Option(parsing: .unconditional, help: "Standard deviation of the Gaussian noise added to each coordinate.")
     var noise = 0.0
 
-    @Option(help: "Radius of the inner circle relative to the outer one, in [0, 1).")
+    @Option(parsing: .unconditional, help: "Radius of the inner circle relative to the outer one, in [0, 1).")
     var factor = 0.8
 
     @OptionGroup var split: SplitArguments

@@ -33,27 +33,21 @@ struct MnistCommand: ParsableCommand {
     @Option(help: "Names for the classes: fashion, digits (original MNIST), or auto (fashion when the directory's path contains 'fashion', else digits).")
     var names: NamesChoice = .auto
 
-    @Option(help: ArgumentHelp("Keep the first N training images of the selected classes.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep the first N training images of the selected classes.", valueName: "N"))
     var limitTrain: Int?
 
-    @Option(help: ArgumentHelp("Keep the first N test images of the selected classes.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep the first N test images of the selected classes.", valueName: "N"))
     var limitTest: Int?
 
-    @Option(help: ArgumentHelp("Pool the official files and split them again with this test fraction, 0...1 (default: the official split).", valueName: "fraction"))
-    var testSize: Double?
-
-    @OptionGroup var seed: SeedOption
-
-    @Flag(help: "Keep each class's share the same in train and test (with --test-size).")
-    var stratify = false
+    /// --test-size pools the official files and splits them again.
+    @OptionGroup var split: SplitArguments
 
     enum NamesChoice: String, ExpressibleByArgument, CaseIterable { case auto, fashion, digits }
 
     func validate() throws {
-        if let testSize, !(0...1).contains(testSize) { throw ValidationError("--test-size must be in 0...1, got \(testSize)") }
         if let limitTrain, limitTrain < 0 { throw ValidationError("--limit-train must be >= 0") }
         if let limitTest, limitTest < 0 { throw ValidationError("--limit-test must be >= 0") }
-        if stratify && testSize == nil { throw ValidationError("--stratify needs --test-size (the official split is fixed)") }
+        if split.stratify && split.testSize == nil { throw ValidationError("--stratify needs --test-size (the official split is fixed)") }
     }
 
     func run() throws {
@@ -67,9 +61,9 @@ struct MnistCommand: ParsableCommand {
             }
             let selection = try classes.map { try ClassSelection(parsing: $0, names: nameSet) } ?? .all(nameSet)
             let source = Mnist(directory: directory, classes: selection, limitTrain: limitTrain, limitTest: limitTest)
-            let writer = StreamWriter.standardOutput(program: "nn-data")
-            if let testSize {
-                try source.load().write(SplitOptions(testSize: testSize, seed: seed.seed, stratify: stratify), to: writer)
+            let writer = try StreamWriter.standardOutput(program: "nn-data")
+            if split.testSize != nil {
+                try source.load().write(split.options, to: writer)
             } else {
                 try source.write(to: writer)
             }

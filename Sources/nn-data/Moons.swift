@@ -13,10 +13,10 @@ struct MoonsCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Number of points (half in each moon).")
+    @Option(parsing: .unconditional, help: "Number of points (half in each moon).")
     var samples = 100
 
-    @Option(help: "Standard deviation of the Gaussian noise added to each coordinate.")
+    @Option(parsing: .unconditional, help: "Standard deviation of the Gaussian noise added to each coordinate.")
     var noise = 0.0
 
     @OptionGroup var split: SplitArguments

@@ -5,6 +5,8 @@ import Shared
 
 @main
 struct NnData: ParsableCommand {
+    static func main() { stageMain("nn-data") }
+
     static let configuration = CommandConfiguration(
         commandName: "nn-data",
         abstract: "Extract, generate, standardise and split datasets as an nn-stream.",

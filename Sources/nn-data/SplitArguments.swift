@@ -3,8 +3,8 @@ import ArgumentParser
 import Shared
 
 struct SplitArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Fraction of the rows for the test set, 0...1 (rounded up, as scikit-learn). 0 puts every row in train and writes test.x/test.y with 0 rows; 1 puts every row in test. With 0 or 1 the rows keep the input's order.", valueName: "fraction"))
-    var testSize: Double = 0.2
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fraction of the rows for the test set, 0...1 (rounded up, as scikit-learn; default 0.2, for mnist its official split). 0 puts every row in train and writes test.x/test.y with 0 rows; 1 puts every row in test. With 0 or 1 the rows keep the input's order.", valueName: "fraction"))
+    var testSize: Double?
 
     @OptionGroup var seedOption: SeedOption
     var seed: UInt64 { seedOption.seed }
@@ -13,16 +13,17 @@ struct SplitArguments: ParsableArguments {
     var stratify = false
 
     func validate() throws {
-        guard testSize >= 0, testSize <= 1 else { throw ValidationError("--test-size must be in 0...1, got \(testSize)") }
+        if let testSize, !(testSize >= 0 && testSize <= 1) { throw ValidationError("--test-size must be in 0...1, got \(testSize)") }
     }
 
-    var options: SplitOptions { SplitOptions(testSize: testSize, seed: seed, stratify: stratify) }
+    /// The split to make; without --test-size, a fifth of the rows go to test.
+    var options: SplitOptions { SplitOptions(testSize: testSize ?? 0.2, seed: seed, stratify: stratify) }
 }
 
 extension LabelledData {
     /// Splits and writes the four sections to stdout, then `@end`.
     func writeStream(_ split: SplitArguments) throws {
-        let writer = StreamWriter.standardOutput(program: "nn-data")
+        let writer = try StreamWriter.standardOutput(program: "nn-data")
         try write(split.options, to: writer)
         try writer.end()
     }

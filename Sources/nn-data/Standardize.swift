@@ -19,7 +19,7 @@ struct Standardize: ParsableCommand {
     func run() throws {
         try Stage.guarded("nn-data") {
             Stage.requirePipedInput("nn-data")
-            let writer = StreamWriter.standardOutput(program: "nn-data")
+            let writer = try StreamWriter.standardOutput(program: "nn-data")
             try StandardizeStream.run(try StreamReader.standardInput(), writer)
             try writer.end()
         }

@@ -5,6 +5,8 @@ import Shared
 
 @main
 struct NnEval: ParsableCommand {
+    static func main() { stageMain("nn-eval") }
+
     static let configuration = CommandConfiguration(
         commandName: "nn-eval",
         abstract: "Score a model on the test and training sets.",
@@ -22,7 +24,10 @@ struct NnEval: ParsableCommand {
         precision/recall/F1/support with macro and weighted averages, one-vs-rest AUC, \
         log loss and the k×k confusion matrix. Scores follow scikit-learn's: a 0/0 \
         precision or recall is 0 (zero_division=0), AUC with one class only is undefined; \
-        the report says when either happens.
+        the report says when either happens. Log loss clips each probability to \
+        [2^-52, 1 - 2^-52], as scikit-learn's log_loss does. Every score is computed from \
+        the probabilities as written (f32), so scoring the stream's test.predictions again \
+        gives the same scores.
 
         Writes, on a terminal: a report (train next to test). Into a pipe or file: the \
         input stream, every section passed on in order, with these appended: \
@@ -36,7 +41,9 @@ struct NnEval: ParsableCommand {
         --scores FILE scores predictions made by another program instead, and reads no \
         stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as \
         Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in \
-        [0, 1], or a raw margin with --logits. E.g. paste -d' ' labels.txt vw.pred > s.txt.
+        [0, 1], or a raw margin with --logits, written as numbers are in a stream \
+        (0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. E.g.:
+          paste -d' ' labels.txt vw.pred > s.txt
 
         Examples:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
@@ -49,8 +56,8 @@ struct NnEval: ParsableCommand {
     @OptionGroup var modelFile: ModelFileOption
     var model: String? { modelFile.model }
 
-    @Option(name: .long, help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T (default 0.5).", valueName: "T"))
-    var threshold: Double?
+    @OptionGroup var thresholdOption: ThresholdOption
+    var threshold: Double? { thresholdOption.threshold }
 
     @Flag(name: .long, help: "Print only the scores as JSON: {\"train\": {...}, \"test\": {...}}.")
     var json = false
@@ -69,7 +76,6 @@ struct NnEval: ParsableCommand {
 
     func validate() throws {
         if json && report { throw ValidationError("--json and --report exclude each other") }
-        if let threshold, !(threshold >= 0 && threshold <= 1) { throw ValidationError("--threshold must lie in [0, 1], found \(threshold)") }
         if logits && scores == nil { throw ValidationError("--logits applies to --scores only") }
         if scores != nil && model != nil { throw ValidationError("--scores and --model exclude each other: --scores scores predictions already made") }
     }
@@ -78,7 +84,7 @@ struct NnEval: ParsableCommand {
         try Stage.guarded("nn-eval") {
             let output: EvalOutput = json ? .json : report || Stage.stdoutIsTerminal ? .report : .stream
             let t = threshold ?? 0.5
-            let writer = output == .stream ? StreamWriter.standardOutput(program: "nn-eval") : nil
+            let writer = output == .stream ? try StreamWriter.standardOutput(program: "nn-eval") : nil
             if let scores {
                 let lines = try LineReader.open(path: scores)
                 let read = try LabelScores.read(lines, path: scores, logits: logits)

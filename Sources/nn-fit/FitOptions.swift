@@ -2,10 +2,7 @@
 import ArgumentParser
 import Shared
 
-enum HiddenActivation: String, ExpressibleByArgument, CaseIterable {
-    case sigmoid, tanh, relu
-    var activation: Activation { Activation(rawValue: rawValue)! }
-}
+extension Activation: ExpressibleByArgument {}
 
 extension ScheduleKind: ExpressibleByArgument {}
 
@@ -25,11 +22,11 @@ struct HiddenSizes: ExpressibleByArgument {
 }
 
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Hidden layer widths, e.g. 16 or 16,4 (none: logistic regression).", valueName: "sizes"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hidden layer widths, e.g. 16 or 16,4 (none: logistic regression).", valueName: "sizes"))
     var hidden: HiddenSizes?
 
     @Option(help: "Hidden-layer activation (default: sigmoid).")
-    var activation: HiddenActivation?
+    var activation: Activation?
 
     @Option(name: .customLong("init"), help: ArgumentHelp("Initial weights: normal:STD, xavier or he (default: xavier for sigmoid/tanh, he for relu).", valueName: "init"))
     var initializer: Initializer?
@@ -39,13 +36,13 @@ struct OptimizerOptions: ParsableArguments {
     @Flag(help: "One random training row per step (stochastic gradient descent); default: full batch.")
     var sgd = false
 
-    @Option(help: ArgumentHelp("Minibatches of this many rows, reshuffled each epoch.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Minibatches of this many rows, reshuffled each epoch.", valueName: "n"))
     var batchSize: Int?
 
-    @Option(help: "Learning rate (default: 0.5 full batch, 0.05 minibatch, 0.01 --sgd, 0.001 --adam).")
+    @Option(parsing: .unconditional, help: "Learning rate (default: 0.5 full batch, 0.05 minibatch, 0.01 --sgd, 0.001 --adam).")
     var lr: Double?
 
-    @Option(help: "Momentum μ for SGD (PyTorch's form: v ← μv + g).")
+    @Option(parsing: .unconditional, help: "Momentum μ for SGD (PyTorch's form: v ← μv + g).")
     var momentum: Double = 0
 
     @Flag(help: "Nesterov momentum (needs --momentum).")
@@ -54,41 +51,52 @@ struct OptimizerOptions: ParsableArguments {
     @Flag(help: "Adam instead of SGD.")
     var adam = false
 
-    @Option(help: "Adam's β1.") var beta1: Double = 0.9
-    @Option(help: "Adam's β2.") var beta2: Double = 0.999
-    @Option(help: "Adam's ε.") var eps: Double = 1e-8
+    @Option(parsing: .unconditional, help: "Adam's β1.") var beta1: Double = 0.9
+    @Option(parsing: .unconditional, help: "Adam's β2.") var beta2: Double = 0.999
+    @Option(parsing: .unconditional, help: "Adam's ε.") var eps: Double = 1e-8
 
-    @Option(help: "Decoupled weight decay (AdamW): θ ← θ·(1 − lr·wd) each step, weights only.")
+    @Option(parsing: .unconditional, help: "Decoupled weight decay (AdamW): θ ← θ·(1 − lr·wd) each step, weights only.")
     var weightDecay: Double = 0
 
-    @Option(help: "L2 penalty λ/2·Σw² added to the loss (weights only).")
+    @Option(parsing: .unconditional, help: "L2 penalty λ/2·Σw² added to the loss (weights only).")
     var l2: Double = 0
 
-    @Option(help: "Dropout probability on hidden layers (inverted dropout).")
+    @Option(parsing: .unconditional, help: "Dropout probability on hidden layers (inverted dropout).")
     var dropout: Double = 0
 
     @Option(help: "Learning-rate schedule, set each epoch.")
     var schedule: ScheduleKind = .constant
 
-    @Option(help: "step: epochs between decays.") var stepSize: Int = 10
-    @Option(help: "step/exponential: decay factor (default: 0.1 step, 0.95 exponential).") var gamma: Double?
-    @Option(help: "cosine: the final learning rate.") var minLr: Double = 0
+    @Option(parsing: .unconditional, help: "step: epochs between decays.") var stepSize: Int = 10
+    @Option(parsing: .unconditional, help: "step/exponential: decay factor (default: 0.1 step, 0.95 exponential).") var gamma: Double?
+    @Option(parsing: .unconditional, help: "cosine: the final learning rate.") var minLr: Double = 0
+}
+
+extension OptimizerOptions {
+    /// The optimiser the flags choose: --adam (with --beta1, --beta2, --eps), else gradient
+    /// descent with --momentum and --nesterov. Flags of the other one are refused, not ignored.
+    func kind() throws -> OptimizerKind {
+        guard adam else { return .gradientDescent(momentum: Float(momentum), nesterov: nesterov) }
+        if momentum != 0 { throw UsageError("--adam has its own momentum (--beta1); drop --momentum") }
+        if nesterov { throw UsageError("--nesterov is momentum for gradient descent; --adam has its own (--beta1)") }
+        return .adam(beta1: Float(beta1), beta2: Float(beta2), eps: Float(eps))
+    }
 }
 
 struct StoppingOptions: ParsableArguments {
-    @Option(help: "Epochs to train (default: 5000 steps for full-batch logistic regression, 20000 for a full-batch network, 4 epochs for --sgd, 10 for minibatches).")
+    @Option(parsing: .unconditional, help: "Epochs to train (default: 5000 steps for full-batch logistic regression, 20000 for a full-batch network, 4 epochs for --sgd, 10 for minibatches).")
     var epochs: Int?
 
-    @Option(help: "Optimiser steps to train, instead of --epochs.")
+    @Option(parsing: .unconditional, help: "Optimiser steps to train, instead of --epochs.")
     var iterations: Int?
 
-    @Option(help: "Stop when the epoch loss changes by less than this (default: 1e-6 for full-batch logistic regression, else off).")
+    @Option(parsing: .unconditional, help: "Stop when the epoch loss changes by less than this (default: 1e-6 for full-batch logistic regression, else off).")
     var tol: Double?
 
-    @Option(help: ArgumentHelp("Hold out this fraction of train rows to watch; keep the weights with the best validation loss.", valueName: "fraction"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hold out this fraction of train rows to watch; keep the weights with the best validation loss.", valueName: "fraction"))
     var validation: Double?
 
-    @Option(help: "With --validation: stop after this many epochs without improvement (default: 10).")
+    @Option(parsing: .unconditional, help: "With --validation: stop after this many epochs without improvement (default: 10).")
     var patience: Int?
 }
 
@@ -97,17 +105,12 @@ extension NnFit {
     func trainingOptions() throws -> TrainingOptions {
         var t = TrainingOptions()
         t.hidden = model.hidden?.sizes ?? []
-        t.activation = model.activation?.activation ?? .sigmoid
+        t.activation = model.activation ?? .sigmoid
         t.initializer = model.initializer
         if optimizer.sgd && optimizer.batchSize != nil { throw UsageError("give --sgd or --batch-size, not both (--sgd is --batch-size 1 with rows drawn at random)") }
-        if let b = optimizer.batchSize { t.method = .minibatch(size: b) } else if optimizer.sgd { t.method = .sgd }
+        if let b = optimizer.batchSize { t.method = .minibatch(size: b) } else if optimizer.sgd { t.method = .perSample }
         t.lr = optimizer.lr
-        t.momentum = optimizer.momentum
-        t.nesterov = optimizer.nesterov
-        t.adam = optimizer.adam
-        t.beta1 = optimizer.beta1
-        t.beta2 = optimizer.beta2
-        t.eps = optimizer.eps
+        t.optimizer = try optimizer.kind()
         t.weightDecay = optimizer.weightDecay
         t.l2 = optimizer.l2
         t.dropout = optimizer.dropout

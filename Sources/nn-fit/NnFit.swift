@@ -8,6 +8,8 @@ import Shared
 
 @main
 struct NnFit: ParsableCommand {
+    static func main() { stageMain("nn-fit") }
+
     static let configuration = CommandConfiguration(
         commandName: "nn-fit",
         abstract: "Train logistic regression or a neural network on the stream's training rows.",
@@ -49,20 +51,21 @@ struct NnFit: ParsableCommand {
 
     func run() throws {
         try Stage.guarded("nn-fit") {
+            // Every option is checked before stdin is read: behind a slow upstream the mistake shows at once.
             var options = try trainingOptions()
+            try options.validate()
             if modelFile.model != nil && !continueTraining { throw UsageError("--model FILE is the model to train further: add --continue") }
             Kernels.threads = threads.threads
             Stage.requirePipedInput("nn-fit")
 
             let reader = try StreamReader.standardInput()
-            let writer = checkGradients ? StreamWriter(ByteWriter(fileDescriptor: open("/dev/null", O_WRONLY))) : StreamWriter.standardOutput(program: "nn-fit")
+            let writer = checkGradients ? StreamWriter(ByteWriter(fileDescriptor: open("/dev/null", O_WRONLY))) : try StreamWriter.standardOutput(program: "nn-fit")
             // With --save, a reader that stops early (| head) does not stop the training the file needs.
             writer.out.closedPipeEndsProgram = save == nil
             // One copy of the training rows: held out (permuted) in place, trained on where they are.
             var input = try TrainingInput.read(from: reader, passingTo: writer)
             var network = try startingNetwork(input, options: &options)
             let previousSteps = continueTraining ? network.training["steps"] : nil
-            try options.validate()
             if network.standardization == nil {
                 network.standardization = input.standardization
             } else if input.standardized {
@@ -92,7 +95,11 @@ struct NnFit: ParsableCommand {
             let result = try trainer.run(progress: showProgress ? ProgressLine.show : nil, shouldStop: { Interrupt.isRequested })
             let trainSeconds = clock.seconds
             Interrupt.restore()
-            if showProgress { ProgressLine.finish() }
+            if showProgress {
+                ProgressLine.finish()
+                // The progress line stops short of the planned epochs: say why.
+                if let note = result.stoppingNote(patience: options.effectivePatience, tol: options.effectiveTol) { Stage.note("nn-fit", note) }
+            }
             if timing { Stage.printError(TimingLine.text(seconds: trainSeconds, steps: result.steps, threads: Kernels.threads)) }
             network = result.network
             if let previousSteps { network.training["previous_steps"] = previousSteps }
@@ -132,7 +139,7 @@ struct NnFit: ParsableCommand {
             throw UsageError("--hidden \(model.hidden!.sizes.map(String.init).joined(separator: ",")) differs from the model being continued (hidden \(hidden.map(String.init).joined(separator: ",")))")
         }
         let activation = network.layers.count > 1 ? network.layers[0].activation : options.activation
-        if let a = model.activation, a.activation != activation {
+        if let a = model.activation, a != activation {
             throw UsageError("--activation \(a.rawValue) differs from the model being continued (\(activation.rawValue))")
         }
         options.hidden = hidden

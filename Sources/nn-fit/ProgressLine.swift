@@ -7,31 +7,18 @@ import Shared
 
 enum ProgressLine {
     static func show(_ p: TrainingProgress) {
-        var s = "step=\(p.step)/\(p.totalSteps) epoch=\(p.epoch) loss=\(fixed(p.loss, 4))"
-        if let v = p.validationLoss { s += " val_loss=\(fixed(v, 4))" }
-        if let a = p.validationAccuracy { s += " val_acc=\(fixed(a, 3))" }
+        var s = "step=\(p.step)/\(p.totalSteps) epoch=\(p.epoch) loss=\(NumberFormat.fixed(p.loss, decimals: 4))"
+        if let v = p.validationLoss { s += " val_loss=\(NumberFormat.fixed(v, decimals: 4))" }
+        if let a = p.validationAccuracy { s += " val_acc=\(NumberFormat.fixed(a, decimals: 3))" }
         s += " samples/s=\(compact(p.samplesPerSecond)) left=\(duration(p.secondsLeft))"
         fputs("\r\u{1B}[K" + s, stderr)
     }
 
     static func finish() { fputs("\n", stderr) }
 
-    static func fixed(_ x: Double, _ digits: Int) -> String {
-        guard x.isFinite else { return "\(x)" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let v = (x * scale).rounded() / scale
-        var text = "\(v)"
-        if let dot = text.firstIndex(of: ".") {
-            let decimals = text.distance(from: dot, to: text.endIndex) - 1
-            if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
-        }
-        return text
-    }
-
     /// 210k, 1.2M.
     static func compact(_ x: Double) -> String {
-        if x >= 1e6 { return fixed(x / 1e6, 1) + "M" }
+        if x >= 1e6 { return NumberFormat.fixed(x / 1e6, decimals: 1) + "M" }
         if x >= 1e4 { return "\(Int((x / 1e3).rounded()))k" }
         return "\(Int(x.rounded()))"
     }

@@ -4,16 +4,9 @@
 import Shared
 
 enum TimingLine {
-    /// `seconds` to the nanosecond (the monotonic clock's resolution); the kernel family
-    /// OpenBLAS picked for this process (OPENBLAS_CORETYPE, when set, decides it).
+    /// `seconds` to the nanosecond (the monotonic clock's resolution), never in exponent form;
+    /// the kernel family OpenBLAS picked for this process (OPENBLAS_CORETYPE, when set, decides it).
     static func text(seconds: Double, steps: Int, threads: Int) -> String {
-        "nn-fit: timing: train_seconds=\(nanoseconds(seconds)) steps=\(steps) threads=\(threads) openblas_core=\(Kernels.blasCoreName)"
-    }
-
-    /// 0.000418440, never in exponent form.
-    static func nanoseconds(_ seconds: Double) -> String {
-        let ns = Int((max(seconds, 0) * 1e9).rounded())
-        let fraction = String(ns % 1_000_000_000)
-        return "\(ns / 1_000_000_000)." + String(repeating: "0", count: 9 - fraction.count) + fraction
+        "nn-fit: timing: train_seconds=\(NumberFormat.fixed(seconds, decimals: 9)) steps=\(steps) threads=\(threads) openblas_core=\(Kernels.blasCoreName)"
     }
 }

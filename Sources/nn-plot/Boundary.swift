@@ -21,20 +21,18 @@ struct Boundary: ParsableCommand {
     @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
     @OptionGroup var model: ModelFileOption
 
-    @Option(help: "Decision threshold on P(class 1) for two classes (default 0.5).")
-    var threshold: Double?
+    @OptionGroup var threshold: ThresholdOption
 
-    @Option(help: "Grid nodes along each axis.")
+    @Option(parsing: .unconditional, help: "Grid nodes along each axis.")
     var resolution = 200
 
     func validate() throws {
         guard (2...2000).contains(resolution) else { throw ValidationError("--resolution must be 2...2000") }
-        if let t = threshold, !(t > 0 && t < 1) { throw ValidationError("--threshold must lie strictly between 0 and 1") }
     }
 
     func run() throws {
         try options.run(keeping: BoundaryPlot.keep, modelFile: model.model) {
-            try BoundaryPlot.make($0, threshold: threshold, resolution: resolution)
+            try BoundaryPlot.make($0, threshold: threshold.threshold, resolution: resolution)
         }
     }
 }

@@ -21,16 +21,11 @@ struct Confusion: ParsableCommand {
     @Option(help: "The split to draw.")
     var split: PlotSplit = .test
 
-    @Option(help: "Count predictions at this threshold on P(class 1) (two classes) instead of reading the stream's confusion matrix.")
-    var threshold: Double?
-
-    func validate() throws {
-        if let t = threshold, !(t > 0 && t < 1) { throw ValidationError("--threshold must lie strictly between 0 and 1") }
-    }
+    @OptionGroup var threshold: ThresholdOption
 
     func run() throws {
         try options.run(keeping: ConfusionPlot.keep(split), modelFile: model.model) {
-            try ConfusionPlot.make($0, split: split, threshold: threshold)
+            try ConfusionPlot.make($0, split: split, threshold: threshold.threshold)
         }
     }
 }

@@ -22,23 +22,21 @@ struct Images: ParsableCommand {
     @Option(help: "The split whose images to draw.")
     var split: PlotSplit = .test
 
-    @Option(help: "How many images (the first ones, in stream order).")
+    @Option(parsing: .unconditional, help: "How many images (the first ones, in stream order).")
     var count = 24
 
     @Flag(help: "Only images the model got wrong (needs predictions or a model).")
     var misclassified = false
 
-    @Option(help: "Threshold on P(class 1) for the predicted class (two classes; default 0.5).")
-    var threshold: Double?
+    @OptionGroup var threshold: ThresholdOption
 
     func validate() throws {
         guard (1...400).contains(count) else { throw ValidationError("--count must be 1...400") }
-        if let t = threshold, !(t > 0 && t < 1) { throw ValidationError("--threshold must lie strictly between 0 and 1") }
     }
 
     func run() throws {
         try options.run(keeping: ImagesPlot.keep(split), modelFile: model.model) {
-            try ImagesPlot.make($0, split: split, count: count, misclassified: misclassified, threshold: threshold, size: options.size)
+            try ImagesPlot.make($0, split: split, count: count, misclassified: misclassified, threshold: threshold.threshold, size: options.size)
         }
     }
 }

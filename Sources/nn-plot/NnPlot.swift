@@ -4,6 +4,8 @@ import Shared
 
 @main
 struct NnPlot: ParsableCommand {
+    static func main() { stageMain("nn-plot") }
+
     static let configuration = CommandConfiguration(
         commandName: "nn-plot",
         abstract: "Draw a stream with gnuplot: loss curves, decision boundaries, ROC curves, images, weights.",

@@ -23,7 +23,7 @@ struct PlotOptions: ParsableArguments {
     @Option(help: "gnuplot terminal: with --script, the one the script draws on; alone, render on stdout ('dumb' draws in the terminal).")
     var terminal: PlotTerminal?
 
-    @Option(help: ArgumentHelp("Picture size W,H: pixels (default: what suits the plot), characters for --terminal dumb.", valueName: "W,H"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Picture size W,H: pixels (default: what suits the plot), characters for --terminal dumb.", valueName: "W,H"))
     var size: PlotSize?
 
     @Option(help: "Title instead of the one the plot makes up.")

@@ -20,7 +20,7 @@ struct Scatter: ParsableCommand {
     @Option(help: "Draw only this split (default: both).")
     var split: PlotSplit?
 
-    @Option(help: ArgumentHelp("Features to draw, by name or 1-based number (2 or 3 of them).", valueName: "A,B[,C]"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Features to draw, by name or 1-based number (2 or 3 of them).", valueName: "A,B[,C]"),
             transform: { $0.split(separator: ",").map(String.init) })
     var features: [String]?
 

@@ -19,7 +19,7 @@ struct Weights: ParsableCommand {
     @OptionGroup(title: "Output (default: gnuplot-ready data on stdout)") var options: PlotOptions
     @OptionGroup var model: ModelFileOption
 
-    @Option(help: "Draw at most this many units (the first ones).")
+    @Option(parsing: .unconditional, help: "Draw at most this many units (the first ones).")
     var count = 64
 
     func validate() throws {

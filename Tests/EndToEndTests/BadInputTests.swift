@@ -50,9 +50,9 @@ private func expectFailure(_ script: String, status: Int32, _ fragment: String, 
 
 @Test func badRowInsideAStreamNamesLineAndColumn() throws {
     try expectFailure("printf 'nn-stream 1\\n@train.x u8 2x3\\n1 2 3\\n4 x 6\\n@end\\n' | nn-data standardize", status: 65,
-                      "line 4: section train.x, column 2: expected a u8 integer 0..255, found 'x'")
+                      "line 4: section train.x, column 1: expected a u8 integer 0..255, found 'x'")
     try expectFailure("printf 'nn-stream 1\\n@train.x f32 1x2\\n1 nan\\n@end\\n' | nn-data info", status: 65,
-                      "line 3: section train.x, column 2: expected a finite f32 number")
+                      "line 3: section train.x, column 1: expected a finite f32 number")
     try expectFailure("printf 'nn-stream 1\\n@train.x f32 1x2\\n1 2 3\\n@end\\n' | nn-data info", status: 65,
                       "line 3: section train.x: row has 3 values, expected 2")
 }
@@ -97,4 +97,13 @@ private func expectFailure(_ script: String, status: Int32, _ fragment: String, 
         #expect(r.status == 64, "\(script): \(r.stderr)")
         #expect(!r.stderr.isEmpty)
     }
+}
+
+@Test func textInAFeatureColumnSuggestsLabelWhenTheLabelWasDefaulted() throws {
+    try expectFailure("nn-data csv -", status: 65,
+                      "line 2, column 2: expected a number ('species'), found 'setosa'; the label defaults to the last column ('petal'): if 'species' holds the labels, add --label species",
+                      stdin: Data("sepal,species,petal\n5.1,setosa,1.4\n".utf8))
+    // Given --label, no guess: the text is simply not a number.
+    let r = try run("nn-data csv - --label petal", stdin: Data("sepal,species,petal\n5.1,setosa,1.4\n".utf8))
+    #expect(r.status == 65 && !r.stderr.contains("--label"), "\(r.stderr)")
 }

@@ -31,7 +31,7 @@ let dataOnly = "nn-stream 1\n@test.x f32 2x2\n0 1\n1 0\n@test.y i32 2x1\n0\n1\n@
 
 @Test func malformedScoresFileIsExit65WithTheLine() throws {
     try expectRefusal("nn-eval --scores s.txt --json", files: ["s.txt": "1 0.9\n0 0.2\n1 x\n"], status: 65,
-                      message: "nn-eval: error: s.txt: line 3: score 'x' is not a finite number")
+                      message: "nn-eval: error: s.txt: line 3: score 'x' is not a number as an nn-stream writes one")
 }
 
 @Test func missingModelFileIsExit66() throws {
@@ -55,6 +55,6 @@ let dataOnly = "nn-stream 1\n@test.x f32 2x2\n0 1\n1 0\n@test.y i32 2x1\n0\n1\n@
 }
 
 @Test func conflictingOptionsAreUsageErrors() throws {
-    try expectRefusal("nn-eval --json --report < /dev/null", files: [:], status: 64, message: "Error: --json and --report exclude each other")
-    try expectRefusal("nn-eval --threshold 1.5 < /dev/null", files: [:], status: 64, message: "Error: --threshold must lie in [0, 1]")
+    try expectRefusal("nn-eval --json --report < /dev/null", files: [:], status: 64, message: "nn-eval: error: --json and --report exclude each other")
+    try expectRefusal("nn-eval --threshold 1.5 < /dev/null", files: [:], status: 64, message: "nn-eval: error: --threshold must lie in [0, 1]")
 }

@@ -24,7 +24,10 @@ predicted when P(class 1) >= --threshold. More classes: accuracy, per-class
 precision/recall/F1/support with macro and weighted averages, one-vs-rest AUC,
 log loss and the k×k confusion matrix. Scores follow scikit-learn's: a 0/0
 precision or recall is 0 (zero_division=0), AUC with one class only is
-undefined; the report says when either happens.
+undefined; the report says when either happens. Log loss clips each probability
+to [2^-52, 1 - 2^-52], as scikit-learn's log_loss does. Every score is computed
+from the probabilities as written (f32), so scoring the stream's
+test.predictions again gives the same scores.
 
 Writes, on a terminal: a report (train next to test). Into a pipe or file: the
 input stream, every section passed on in order, with these appended:
@@ -38,8 +41,9 @@ and test.per_class (k > 2) and test.roc (two classes). --json writes only
 --scores FILE scores predictions made by another program instead, and reads no
 stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as
 Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in
-[0, 1], or a raw margin with --logits. E.g. paste -d' ' labels.txt vw.pred >
-s.txt.
+[0, 1], or a raw margin with --logits, written as numbers are in a stream
+(0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. E.g.:
+  paste -d' ' labels.txt vw.pred > s.txt
 
 Examples:
   nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
@@ -60,7 +64,9 @@ EXIT STATUS
 
 A stage that fails never ends its output with '@end', so the stage after it
 fails too ("truncated input") instead of working on part of the data. Under
-'set -o pipefail' a pipeline's status is that of its first failing stage.
+'set -o pipefail' a pipeline's status is that of the last (rightmost) stage
+that failed; bash's ${PIPESTATUS[@]} holds every stage's status, and its first
+non-zero one is the stage that failed first.
 
 USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--quiet]
 
@@ -68,7 +74,7 @@ OPTIONS:
   --model <FILE>          Use the model saved in FILE (by nn-fit --save)
                           instead of one in the stream.
   --threshold <T>         With two classes, predict class 1 when P(class 1) >=
-                          T (default 0.5).
+                          T, T in [0, 1] (default 0.5).
   --json                  Print only the scores as JSON: {"train": {...},
                           "test": {...}}.
   --report                Print the readable report even when stdout is not a

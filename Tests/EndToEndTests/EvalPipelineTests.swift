@@ -116,10 +116,48 @@ let setAScores = """
     #expect(r.status == 0)
     let test = try #require(EvalPipe.json(r.text)?["test"] as? [String: Any])
     #expect(abs((test["auc"] as? Double ?? 0) - 0.6944444444444444) < 1e-12)
-    #expect(abs((test["log_loss"] as? Double ?? 0) - 0.6072803881676258) < 1e-12)
+    // log_loss of the Float32 probabilities nn writes (EvaluationTests).
+    #expect(abs((test["log_loss"] as? Double ?? 0) - 0.6072803897455059) < 1e-12)
     #expect(abs((test["accuracy"] as? Double ?? 0) - 0.5833333333333334) < 1e-12)
     #expect(abs((test["f1"] as? Double ?? 0) - 0.5454545454545454) < 1e-12)
     #expect(test["classes"] as? [String] == ["-1", "1"])
+}
+
+@Test func logLossOfMarginsIsClippedAsScikitLearnClipsIt() throws {
+    // scikit-learn 1.9.1, P = [1/(1+exp(z)), 1/(1+exp(-z))] as nn writes them (Float32),
+    // clipped to [2^−52, 1 − 2^−52] by log_loss:
+    //   log_loss([1,1,0,0], P([40,-40,-40,40]), labels=[0,1]) = 18.021826694558577
+    //   log_loss([1,1,0,0], P([-1e30,3,-2,0.5]), labels=[0,1]) = 9.298311423290487
+    //     (9.298311433978494 on the Float64 P)
+    // (unclipped cross-entropy from the margins: 20 and 2.5e29).
+    for (lines, expected) in [("1 40\n1 -40\n0 -40\n0 40\n", 18.021826694558577), ("1 -1e30\n1 3\n0 -2\n0 0.5\n", 9.298311423290487)] {
+        let r = try EvalPipe.run("nn-eval --scores s.txt --logits --json", files: ["s.txt": lines])
+        #expect(r.status == 0, "\(r.stderr)")
+        let test = try #require(EvalPipe.json(r.text)?["test"] as? [String: Any])
+        let logLoss = try #require(test["log_loss"] as? Double)
+        #expect(abs(logLoss - expected) < 1e-12 * expected, "\(lines): \(logLoss)")
+    }
+}
+
+/// p = σ(x): Float32 rounding of what nn-eval writes moves row 1 across the threshold
+/// (0.499999999 → 0.5) and makes rows 2 and 3 one score (0.7310586); see StreamScoringTests.
+let roundingModel = "nn-stream 1\n@model f32 0x0 layers=1,1 activations=identity output=sigmoid classes=no,yes\n@model.layer1.weight f32 1x1\n1\n@model.layer1.bias f32 1x1\n0\n@end\n"
+let roundingStream = "nn-stream 1\n@test.x f32 4x1\n-4e-9\n1\n1.0000001\n-3\n@test.y i32 4x1 classes=no,yes\n0\n1\n0\n0\n@end\n"
+
+@Test func scoringTheStreamNnEvalWroteAgainGivesTheSameJSON() throws {
+    let files = ["m.nn": roundingModel, "data.nn": roundingStream, "s.txt": "0 0.49999999\n1 0.73105857\n0 0.73105858\n0 0.2\n"]
+    // A model's predictions (the stream written with --model holds no model, so the second
+    // nn-eval scores the test.predictions the first one wrote), and scores made elsewhere.
+    for source in ["--model m.nn < data.nn", "--scores s.txt"] {
+        let direct = try EvalPipe.run("nn-eval \(source) --json", files: files)
+        let again = try EvalPipe.run("nn-eval \(source) | nn-eval --json", files: files)
+        #expect(direct.status == 0 && again.status == 0, "\(direct.stderr) \(again.stderr)")
+        #expect(again.text == direct.text)
+        let test = try #require(EvalPipe.json(direct.text)?["test"] as? [String: Any])
+        #expect(test["confusion"] as? [[Int]] == [[1, 2], [0, 1]], "\(source)")
+    }
+    let roc = try EvalPipe.run("nn-eval --scores s.txt | grep -A9 '^@test.roc'", files: files)
+    #expect(roc.text == "@test.roc f32 3x2 columns=fpr,tpr auc=0.8333333333333334\n0 0\n0.33333334 1\n1 1\n@end\n")
 }
 
 @Test func scoresIntoAPipeMakeAStreamForPlots() throws {

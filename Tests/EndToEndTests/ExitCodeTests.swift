@@ -16,7 +16,7 @@ struct ExitCodeTests {
     func helpIsExit0AndListsTheExitStatuses(program: String) throws {
         let r = try Reliability.expect("\(program) --help", status: 0)
         for line in ["EXIT STATUS", "  64   Usage:", "  65   Bad data:", "  66   An input file", "  69   Unavailable:",
-                     "  70   Internal error:", "  74   I/O error:", "  130  Interrupted by Ctrl-C"] {
+                     "  70   Internal error:", "  74   I/O error:", "  130  Interrupted by Ctrl-C", "PIPESTATUS"] {
             #expect(r.text.contains(line), "\(program) --help lacks '\(line)'")
         }
         if program == "nn-fit" { #expect(r.text.contains("Interrupting: Ctrl-C (SIGINT) or SIGTERM stops training")) }

@@ -1,7 +1,7 @@
 // Helpers for the nn-fit end-to-end tests: read a stream the programs wrote and score the
 // model in it on its test rows through the Shared API (what nn-eval reports, recomputed here).
 import Foundation
-import Shared
+@testable import Shared
 
 /// The sections of a complete stream held in `data`.
 func sections(of data: Data) throws -> [Section] {
@@ -18,16 +18,11 @@ func testAccuracy(_ data: Data) throws -> Double {
     guard let xs = all.first(where: { $0.name == "test.x" }), let ys = all.first(where: { $0.name == "test.y" }) else {
         throw StreamError(line: nil, "no test.x/test.y in the stream")
     }
-    var x = try xs.matrix()
-    if let s = network.standardization, xs.attributes["standardized"] != "true" { x = s.apply(x) }
-    let p = network.probabilities(x)
+    // As nn-eval predicts: the model's standardisation, then the most probable class.
+    let p = try StreamScoring.predict(network, xs)
     let y = try ys.labels()
     var correct = 0
-    for r in 0..<p.rows {
-        var best = 0
-        for j in 1..<p.cols where p[r, j] > p[r, best] { best = j }
-        if best == Int(y[r]) { correct += 1 }
-    }
+    for r in 0..<p.rows where p.predictedClass(r, threshold: 0.5) == Int(y[r]) { correct += 1 }
     return Double(correct) / Double(p.rows)
 }
 

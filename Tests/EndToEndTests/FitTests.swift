@@ -169,7 +169,7 @@ struct FitTests {
     static let badStreams: [(stream: String, message: String)] = [
         ("@train.x f32 2x1\n1\n2\n", "no train.y section"),
         ("@train.x f32 3x1\n1\n2\n3\n@train.y i32 2x1 classes=a,b\n0\n1\n", "train.x has 3 rows but train.y has 2"),
-        ("@train.x f32 2x1\n1\n2\n@train.y i32 2x1 classes=a,b\n0\n2\n", "train.y row 2 has label 2; labels must be 0..1"),
+        ("@train.x f32 2x1\n1\n2\n@train.y i32 2x1 classes=a,b\n0\n2\n", "train.y row 1 has label 2; labels must be 0..1"),
         ("@train.x f32 2x1\n1\n2\n@train.y i32 2x1 classes=a,b\n1\n1\n", "one class only"),
         ("@train.y i32 2x1\n0\n1\n", "no train.x section"),
         ("@train.x f32 2x1\n1\n2\n@train.y f32 2x1\n0\n1\n", "train.y must be i32 labels"),

@@ -98,7 +98,16 @@ struct PipeTests {
         }
     }
 
-    @Test func underPipefailTheFirstFailureIsThePipelinesStatus() throws {
+    @Test func underPipefailTheLastFailingStageGivesTheStatusAndPipestatusNamesTheFirst() throws {
+        // nn-data fails first (66, no such file); nn-fit then fails on its empty input (65).
+        // pipefail gives the rightmost failure, 65; ${PIPESTATUS[@]} shows the 66 that came first.
+        let r = try run("nn-data csv no-such.csv | nn-fit --quiet | cat; echo \"${PIPESTATUS[*]} / $?\"")
+        #expect(r.text == "66 65 0 / 65\n")
+        let without = try run("nn-data csv no-such.csv | nn-fit --quiet | cat; echo \"${PIPESTATUS[*]} / $?\"", pipefail: false)
+        #expect(without.text == "66 65 0 / 0\n")
+    }
+
+    @Test func underPipefailAStageThatFailsFailsThePipeline() throws {
         // The diverging nn-fit fails first (65); nn-eval then fails on its truncated output.
         let r = try run("nn-data blobs --samples 200 --cluster-std 5 | nn-fit --hidden 8 --activation relu --sgd --lr 1e8 --init normal:10 | nn-eval")
         #expect(r.status == 65)

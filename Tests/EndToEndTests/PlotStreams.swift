@@ -2,7 +2,7 @@
 // stages would: two-feature rings with a model, predictions and a loss curve; pictures
 // with a 784-4-1 model; three-feature blobs of three classes.
 import Foundation
-import Shared
+@testable import Shared
 
 /// The names a test stream carries: class names, feature names and one more loss column.
 /// The hostile-text tests fill them with text that gnuplot, a shell or a terminal would act on.
@@ -57,9 +57,9 @@ enum PlotStreams {
                    Section(name: "test.x", matrix: teX, attributes: xAttributes), Section(name: "test.y", labels: teY, attributes: names)]
         guard model else { return out }
         let net = squareNetwork(classes: n.twoClasses)
-        let p = net.probabilities(teX)
+        let p = try StreamScoring.predict(net, Section(name: "test.x", matrix: teX))
         var counts = [Int32](repeating: 0, count: 4)
-        for r in 0..<p.rows { counts[Int(teY[r]) * 2 + (p[r, 1] >= 0.5 ? 1 : 0)] += 1 }
+        for r in 0..<p.rows { counts[Int(teY[r]) * 2 + p.predictedClass(r, threshold: 0.5)] += 1 }
         var loss = Matrix(rows: 30, cols: n.lossColumn == nil ? 4 : 5)
         for e in 0..<30 {
             let t = Float(e)
@@ -73,7 +73,7 @@ enum PlotStreams {
         lossAttributes.setList("columns", ["epoch", "loss", "val_loss", "val_accuracy"] + (n.lossColumn.map { [$0] } ?? []))
         out += net.sections()
         out.append(Section(name: "loss", matrix: loss, attributes: lossAttributes))
-        out.append(Section(name: "test.predictions", matrix: p, attributes: names))
+        out.append(MetricsSections.predictions(p, classes: n.twoClasses, name: "test.predictions"))
         out.append(Section(name: "test.confusion", integers: counts, rows: 2, cols: 2, attributes: names))
         return out
     }

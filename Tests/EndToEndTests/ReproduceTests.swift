@@ -18,6 +18,7 @@ struct ReproduceTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }
         let expected = Self.smallRows.flatMap { row in [1, 2].map { "\(row)-seed\($0).json" } }
         #expect(Set(files) == Set(expected))
+        var lossesBySeed: [String: [Int: Double]] = [:]
         for name in files {
             let data = try Data(contentsOf: dir.appendingPathComponent(name))
             let run = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(name)")
@@ -33,8 +34,12 @@ struct ReproduceTests {
             let floor = try #require(run["floor"] as? Double)
             #expect(accuracy >= floor, "\(name): \(accuracy) < \(floor)")
             #expect(run["quick"] as? Bool == true)
+            lossesBySeed[row, default: [:]][seed] = try #require(test["log_loss"] as? Double)
         }
-        // The two seeds draw different data: the same row's commands differ.
+        // The two seeds draw different data (and initial weights): each row's test log loss differs.
+        for (row, losses) in lossesBySeed {
+            #expect(losses.count == 2 && losses[1] != losses[2], "\(row): \(losses)")
+        }
         let table = try String(contentsOf: dir.appendingPathComponent("table.md"), encoding: .utf8)
         #expect(tableRows(table).count == Self.smallRows.count, "\(table)")
     }

@@ -15,7 +15,8 @@ let programDirectory: String = {
 struct PipelineResult {
     var stdout: Data
     var stderr: String
-    /// The exit status of the pipeline (bash's: the last command's, or the first failure with pipefail).
+    /// The exit status of the pipeline (bash's: the last command's; with pipefail, that of the
+    /// last command that failed, or 0).
     var status: Int32
 
     var text: String { String(decoding: stdout, as: UTF8.self) }

@@ -4,7 +4,7 @@ import ArgumentParser
 
 /// `--seed N`: every random choice a stage makes.
 public struct SeedOption: ParsableArguments {
-    @Option(help: "Seed of every random choice; the same seed gives the same bytes.")
+    @Option(parsing: .unconditional, help: "Seed of every random choice; the same seed gives the same bytes.")
     public var seed: UInt64 = 42
 
     public init() {}
@@ -12,7 +12,7 @@ public struct SeedOption: ParsableArguments {
 
 /// `--threads N`: how many threads the matrix kernels use.
 public struct ThreadsOption: ParsableArguments {
-    @Option(help: "Threads for the matrix kernels; the results are the same for any number.")
+    @Option(parsing: .unconditional, help: "Threads for the matrix kernels; the results are the same for any number.")
     public var threads: Int = 1
 
     public init() {}
@@ -36,6 +36,22 @@ public struct ModelFileOption: ParsableArguments {
     public var model: String?
 
     public init() {}
+}
+
+/// `--threshold T`: with two classes, class 1 is predicted when P(class 1) ≥ T (nn-eval, and
+/// the nn-plot kinds that predict). Every T in [0, 1] is a decision rule: 0 calls every sample
+/// class 1, 1 only those the model is certain of.
+public struct ThresholdOption: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("With two classes, predict class 1 when P(class 1) >= T, T in [0, 1] (default 0.5).", valueName: "T"))
+    public var threshold: Double?
+
+    public init() {}
+
+    public func validate() throws {
+        if let threshold, !(threshold >= 0 && threshold <= 1) {
+            throw ValidationError("--threshold must lie in [0, 1], found \(threshold)")
+        }
+    }
 }
 
 extension ParsableCommand {

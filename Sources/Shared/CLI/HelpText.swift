@@ -21,7 +21,9 @@ public enum HelpText {
 
         A stage that fails never ends its output with '@end', so the stage after it \
         fails too ("truncated input") instead of working on part of the data. Under \
-        'set -o pipefail' a pipeline's status is that of its first failing stage.
+        'set -o pipefail' a pipeline's status is that of the last (rightmost) stage \
+        that failed; bash's ${PIPESTATUS[@]} holds every stage's status, and its \
+        first non-zero one is the stage that failed first.
         """
 
     /// nn-fit: what Ctrl-C (or SIGTERM) does while it trains.

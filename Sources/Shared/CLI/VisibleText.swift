@@ -1,5 +1,16 @@
 // Text from a data file shown to a person or written into a script: characters that a
-// terminal or an interpreter would act on are shown as escapes instead.
+// terminal or an interpreter would act on are shown as escapes instead; and spaces trimmed.
+
+extension Substring {
+    /// This text without the spaces at either end (option lists like `--center-box -10, 10`,
+    /// gnuplot's messages).
+    public var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}
 
 extension String {
     /// This text with every control character written as a visible escape: `\n`, `\r`, `\t`,

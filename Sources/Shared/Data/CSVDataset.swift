@@ -40,7 +40,7 @@ public enum CSVDataset {
                 throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
             }
             for c in 0..<width where c != labelColumn {
-                features.append(try number(csv, c, names))
+                features.append(try number(csv, c, names, labelDefaulted: options.label == nil))
             }
             let text = csv.field(labelColumn)
             guard !text.isEmpty else { throw DataError.at(line: csv.line, column: labelColumn + 1, "empty label") }
@@ -85,7 +85,7 @@ public enum CSVDataset {
 
     /// Field `c` as a finite Float32. Accepts what the stream format writes and also a
     /// leading '+', ".5" and "5."; anything else (empty, NaN, inf, text) is an error.
-    static func number(_ csv: CSVReader, _ c: Int, _ names: [String]?) throws -> Float {
+    static func number(_ csv: CSVReader, _ c: Int, _ names: [String]?, labelDefaulted: Bool = false) throws -> Float {
         let v: Float? = csv.withField(c) { b in
             guard let p = b.baseAddress, b.count > 0 else { return nil }
             if let v = NumberText.parseFloat(p, b.count) { return v }
@@ -96,6 +96,14 @@ public enum CSVDataset {
         let text = csv.field(c)
         let name = names.map { " ('\($0[c])')" } ?? ""
         let found = text.isEmpty ? "an empty cell (missing values are not supported)" : "'\(text.prefix(40))'"
-        throw DataError.at(line: csv.line, column: c + 1, "expected a number\(name), found \(found)")
+        // Words where a number belongs (no digit: not a mistyped number) are often the labels,
+        // in another column than the last.
+        var hint = ""
+        if labelDefaulted && !text.isEmpty && !text.utf8.contains(where: { (48...57).contains($0) }) {
+            let column = names.map { "'\($0[c])'" } ?? "column \(c + 1)"
+            let option = names.map { Provenance.shellQuoted($0[c]) } ?? "\(c + 1)"
+            hint = "; the label defaults to the last column\(names.map { " ('\($0[csv.count - 1])')" } ?? ""): if \(column) holds the labels, add --label \(option)"
+        }
+        throw DataError.at(line: csv.line, column: c + 1, "expected a number\(name), found \(found)\(hint)")
     }
 }

@@ -30,7 +30,7 @@ public final class CSVReader {
 
     /// Calls `body` with field `i`'s bytes.
     @inline(__always)
-    public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[fields[i]])) }
     }
 

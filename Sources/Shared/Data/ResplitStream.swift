@@ -3,9 +3,12 @@
 
 public enum ResplitStream {
     public static let dataSections: Set<String> = ["train.x", "train.y", "test.x", "test.y"]
+    /// The other sections that line up row for row with a set's x and y (docs/FORMAT.md).
+    static let rowAligned: Set<String> = ["train.predictions", "test.predictions"]
 
     /// Copies `reader` to `writer` with train.x, train.y, test.x, test.y (read into memory)
-    /// replaced by a new split of their pooled rows, written after everything else.
+    /// replaced by a new split of their pooled rows, written after everything else, and the
+    /// predictions of the old split's rows dropped.
     /// Returns warnings for the user (e.g. statistics that came from the old training set).
     @discardableResult
     public static func run(_ reader: StreamReader, _ writer: StreamWriter, options: SplitOptions) throws -> [String] {
@@ -16,8 +19,11 @@ public enum ResplitStream {
             case .comment(let text):
                 try writer.comment(text)
             case .section(let h) where dataSections.contains(h.name):
-                guard data[h.name] == nil else { throw StreamError(line: h.line, "a second \(h.name) section") }
                 data[h.name] = try reader.read(h)
+            case .section(let h) where rowAligned.contains(h.name):
+                // Row for row with the old split's rows, which the new split reorders.
+                try reader.skip(h)
+                warnings.append("dropped \(h.name): its rows belonged to the old split; run nn-eval again for predictions of the new one")
             case .section(let h):
                 if h.name == "standardize.mean" || h.name.hasSuffix(".standardize.mean") {
                     warnings.append("\(h.name) was computed on the old training set; split before standardize so the test rows do not leak into it")

@@ -16,7 +16,6 @@ public enum StandardizeStream {
             case .section(let h) where h.name == "standardize.mean" || h.name == "standardize.std":
                 throw StreamError(line: h.line, "the stream already has \(h.name): it is standardised already")
             case .section(let h) where h.name == "train.x":
-                guard fitted == nil else { throw StreamError(line: h.line, "a second train.x section") }
                 try checkFeatures(h)
                 guard h.rows > 0 else { throw StreamError(line: h.line, "train.x has no rows to take the mean and standard deviation from") }
                 let x = try reader.read(h).matrix()

@@ -30,7 +30,7 @@ extension Standardization {
 
     /// out_c = (x_c − mean_c) / std_c, in Float32: the same operations as `apply`.
     @inline(__always)
-    public func apply(row x: UnsafeBufferPointer<Float>, into out: UnsafeMutablePointer<Float>) {
+    func apply(row x: UnsafeBufferPointer<Float>, into out: UnsafeMutablePointer<Float>) {
         mean.withUnsafeBufferPointer { m in
             std.withUnsafeBufferPointer { s in
                 for c in 0..<x.count { out[c] = (x[c] - m[c]) / s[c] }

@@ -38,11 +38,19 @@ public enum StreamSummary {
             return []
         }
         var stats = ColumnStats()
-        try reader.visitRows(h) { _, v in stats.add(v) }
+        // A loss curve's last row is where training ended: its final losses.
+        var last: [Float] = []
+        try reader.visitRows(h) { _, v in
+            stats.add(v)
+            if h.name == "loss" { last = Array(v) }
+        }
         var lines = ["values: min=\(show(stats.overallMin)) max=\(show(stats.overallMax)) mean=\(show(stats.overallMean))"]
+        let names = h.attributes.list("columns").flatMap { $0.count == h.cols ? $0.map(\.visible) : nil }
+            ?? (0..<h.cols).map { "column \($0)" }
+        if !last.isEmpty {
+            lines.append("last row: " + zip(names, last).map { "\($0)=\(show(Double($1)))" }.joined(separator: " "))
+        }
         if h.cols <= maxColumnLines && h.rows > 1 {
-            let names = h.attributes.list("columns").flatMap { $0.count == h.cols ? $0.map(\.visible) : nil }
-                ?? (1...h.cols).map { "column \($0)" }
             let width = names.map(\.count).max() ?? 0
             for c in 0..<h.cols {
                 let name = names[c] + String(repeating: " ", count: width - names[c].count)

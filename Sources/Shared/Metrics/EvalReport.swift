@@ -31,32 +31,32 @@ public enum EvalReport {
         return out
     }
 
-    /// One row per score, one column per set.
+    /// One row per score, one column per set; an undefined score (nil) says so.
     static func summary(_ sets: [(name: String, evaluation: Evaluation)]) -> String {
         let binary = sets[0].evaluation.isBinary
-        var rows: [(String, (Evaluation) -> String)] = [("samples", { "\($0.samples)" }), ("accuracy", { fixed($0.accuracy) })]
+        var rows: [(String, (Evaluation) -> Double?)] = [("accuracy", { $0.accuracy })]
         if binary {
-            rows += [("precision", { fixed($0.precision) }), ("recall", { fixed($0.recall) }), ("f1", { fixed($0.f1) }),
-                     ("auc", { $0.auc.map { fixed($0) } ?? "undefined" })]
+            rows += [("precision", { $0.precision }), ("recall", { $0.recall }), ("f1", { $0.f1 }), ("auc", { $0.auc })]
         } else {
-            rows += [("macro precision", { fixed($0.precision) }), ("macro recall", { fixed($0.recall) }), ("macro f1", { fixed($0.f1) }),
-                     ("weighted precision", { fixed($0.scores.weighted.precision) }),
-                     ("weighted recall", { fixed($0.scores.weighted.recall) }),
-                     ("weighted f1", { fixed($0.scores.weighted.f1) }),
-                     ("auc (one-vs-rest)", { $0.auc.map { fixed($0) } ?? "undefined" })]
+            rows += [("macro precision", { $0.precision }), ("macro recall", { $0.recall }), ("macro f1", { $0.f1 }),
+                     ("weighted precision", { $0.scores.weighted.precision }),
+                     ("weighted recall", { $0.scores.weighted.recall }),
+                     ("weighted f1", { $0.scores.weighted.f1 }),
+                     ("auc (one-vs-rest)", { $0.auc })]
         }
-        rows.append(("log loss", { fixed($0.logLoss) }))
-        let table = [[""] + sets.map(\.name)] + rows.map { label, value in [label] + sets.map { value($0.evaluation) } }
+        rows.append(("log loss", { $0.logLoss }))
+        let table = [[""] + sets.map(\.name), ["samples"] + sets.map { "\($0.evaluation.samples)" }]
+            + rows.map { label, value in [label] + sets.map { value($0.evaluation).map { NumberFormat.fixed($0) } ?? "undefined" } }
         return align(table)
     }
 
     static func perClass(_ e: Evaluation, title: String) -> String {
         var table = [[title, "precision", "recall", "f1", "support"]]
         for (name, s) in zip(e.classes, e.scores.perClass) {
-            table.append(["  " + name, fixed(s.precision), fixed(s.recall), fixed(s.f1), "\(s.support)"])
+            table.append(["  " + name] + [s.precision, s.recall, s.f1].map { NumberFormat.fixed($0) } + ["\(s.support)"])
         }
         for (label, a) in [("macro avg", e.scores.macro), ("weighted avg", e.scores.weighted)] {
-            table.append(["  " + label, fixed(a.precision), fixed(a.recall), fixed(a.f1), "\(e.samples)"])
+            table.append(["  " + label] + [a.precision, a.recall, a.f1].map { NumberFormat.fixed($0) } + ["\(e.samples)"])
         }
         return align(table)
     }
@@ -105,18 +105,5 @@ public enum EvalReport {
             out += String(line.reversed().drop { $0 == " " }.reversed()) + "\n"
         }
         return out
-    }
-
-    /// x with four decimals, rounded half away from zero (0.93751 → "0.9375").
-    static func fixed(_ x: Double, decimals: Int = 4) -> String {
-        guard x.isFinite else { return "\(x)" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let n = (abs(x) * scale).rounded()
-        guard n < 1e15 else { return "\(x)" }
-        let units = Int(n), one = Int(scale)
-        let digits = String(units % one)
-        let sign = x < 0 && n != 0 ? "-" : ""
-        return "\(sign)\(units / one)." + String(repeating: "0", count: decimals - digits.count) + digits
     }
 }

@@ -3,7 +3,8 @@
 //   1 0.93
 //   -1 0.12
 // Labels are 0/1 or -1/1 (-1 and 0 are the negative class; a file may not mix them).
-// Scores are P(label = 1) in [0, 1], or with `logits: true` raw margins z, P = σ(z).
+// Scores are P(label = 1) in [0, 1], or with `logits: true` raw margins z, P = σ(z), written
+// as numbers are in a stream. Blank lines may end the file; a byte-order mark is refused.
 
 /// Bad data in a file named on the command line (a scores file, a --model file):
 /// exit 65, naming the file and the line.
@@ -32,10 +33,22 @@ public struct LabelScores {
         var predictions = logits ? Predictions(output: .sigmoid, classes: 2) : Predictions(classes: 2)
         var negative: String?
         var firstNegativeLine = 0
+        var blankLine: Int?
         while let fields = try lines.nextLine({ b in String(decoding: b, as: UTF8.self) }) {
             let n = lines.lineNumber
             func fail(_ detail: String) -> InputFileError { InputFileError(path: path, line: n, detail: detail) }
+            if n == 1 && fields.utf8.starts(with: StreamReader.byteOrderMark) {
+                throw fail(StreamReader.byteOrderMarkDetail(of: "a scores file"))
+            }
             let tokens = fields.split { $0 == " " || $0 == "\t" || $0 == "\r" }
+            // Blank lines may end the file (an editor's last newline), not stand between lines.
+            if tokens.isEmpty {
+                blankLine = blankLine ?? n
+                continue
+            }
+            if let blank = blankLine {
+                throw InputFileError(path: path, line: blank, detail: "a blank line before the last 'label score' line")
+            }
             guard tokens.count == 2 else {
                 throw fail("expected 'label score' (two values), found \(tokens.count) value\(tokens.count == 1 ? "" : "s") in '\(fields.prefix(60))'")
             }
@@ -52,8 +65,8 @@ public struct LabelScores {
             default:
                 throw fail("label '\(tokens[0].prefix(40))' is not 0, 1 or -1")
             }
-            guard let score = Double(tokens[1]), score.isFinite else {
-                throw fail("score '\(tokens[1].prefix(40))' is not a finite number")
+            guard let score = number(tokens[1]) else {
+                throw fail("score '\(tokens[1].prefix(40))' is not a number as an nn-stream writes one, such as 0.25 or 1e-5")
             }
             if logits {
                 predictions.append(logits: [score])
@@ -69,5 +82,11 @@ public struct LabelScores {
             throw InputFileError(path: path, line: max(lines.lineNumber, 1), detail: "no 'label score' lines")
         }
         return LabelScores(labels: labels, predictions: predictions, classes: [negative ?? "0", "1"])
+    }
+
+    /// A score in the stream's number grammar (`-?digits[.digits][(e|E)[+|-]digits]`, within
+    /// f32's range), read in binary64 so that close scores keep their order.
+    static func number(_ text: Substring) -> Double? {
+        NumberText.parseFloat(text) != nil ? Double(text) : nil
     }
 }

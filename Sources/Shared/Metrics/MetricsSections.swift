@@ -9,7 +9,7 @@ public enum MetricsSections {
     public static func predictions(_ p: Predictions, classes: [String], name: String) -> Section {
         var attributes = Attributes()
         attributes.setList("classes", classes)
-        let m = Matrix(rows: p.rows, cols: p.classes, data: p.probabilities.map { Float($0) })
+        let m = Matrix(rows: p.rows, cols: p.classes, data: p.probabilities)
         return Section(name: name, matrix: m, attributes: attributes)
     }
 

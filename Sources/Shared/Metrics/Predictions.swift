@@ -1,6 +1,7 @@
-// Class probabilities for a set of samples (n × k, Float64) and their log loss:
-// either from a model's logits (exact cross-entropy, as training computes it) or
-// from probabilities another program wrote (clipped, as scikit-learn's log_loss does).
+// Class probabilities for a set of samples (n × k) as the stream's *.predictions hold them,
+// Float32, and their log loss, clipped as scikit-learn's log_loss clips it. Every score
+// nn-eval computes comes from these Float32 values, so scoring the predictions it wrote
+// again gives the same scores, to the bit.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,10 +10,9 @@ public struct Predictions: Equatable, Sendable {
     /// k ≥ 2; a one-unit sigmoid model predicts two classes.
     public let classes: Int
     public private(set) var rows = 0
-    /// rows × classes, row-major; each row sums to 1.
-    public private(set) var probabilities: [Double] = []
-    /// rows × (1 for a sigmoid output, k for softmax), when the predictions came from a model.
-    private var logits: [Double]?
+    /// rows × classes, row-major, as written; each row sums to 1 up to Float32 rounding.
+    public private(set) var probabilities: [Float] = []
+    /// The model's output, when the predictions are made from its logits.
     private let output: OutputKind?
 
     /// Empty predictions, to be filled with `append(probabilities:)`.
@@ -27,7 +27,6 @@ public struct Predictions: Equatable, Sendable {
         precondition(classes >= 2)
         self.classes = classes
         self.output = output
-        logits = []
     }
 
     public init(probabilities: [[Double]]) {
@@ -41,9 +40,10 @@ public struct Predictions: Equatable, Sendable {
         for q in p { append(probabilities: [1 - q, q]) }
     }
 
+    /// Appends one sample's probabilities, each rounded to the Float32 that will be written.
     public mutating func append(probabilities row: [Double]) {
         precondition(output == nil && row.count == classes)
-        probabilities.append(contentsOf: row)
+        probabilities.append(contentsOf: row.map { Float($0) })
         rows += 1
     }
 
@@ -52,29 +52,29 @@ public struct Predictions: Equatable, Sendable {
         for r in 0..<z.rows { append(logits: z.row(r).map { Double($0) }) }
     }
 
-    /// Appends one sample's logits: one value for a sigmoid output, k for softmax.
+    /// Appends one sample's logits: one value for a sigmoid output, k for softmax. The
+    /// probabilities are computed in Float64 and rounded once, to the Float32 written.
     public mutating func append(logits z: [Double]) {
         guard let output else { preconditionFailure("Predictions: logits for predictions made elsewhere") }
         switch output {
         case .sigmoid:
             precondition(z.count == 1 && classes == 2)
             // P(1) = σ(z), P(0) = σ(−z): both computed directly, so neither loses digits to 1 − p.
-            probabilities.append(Predictions.sigmoid(-z[0]))
-            probabilities.append(Predictions.sigmoid(z[0]))
+            probabilities.append(Float(Predictions.sigmoid(-z[0])))
+            probabilities.append(Float(Predictions.sigmoid(z[0])))
         case .softmax:
             precondition(z.count == classes)
             // softmax(z)_j = e^(z_j − m) / Σ_i e^(z_i − m), m = max z (no overflow).
             let m = z.max()!
             let e = z.map { exp($0 - m) }
             let s = e.reduce(0, +)
-            probabilities.append(contentsOf: e.map { $0 / s })
+            probabilities.append(contentsOf: e.map { Float($0 / s) })
         }
-        logits!.append(contentsOf: z)
         rows += 1
     }
 
     @inline(__always)
-    public func probability(_ r: Int, _ c: Int) -> Double { probabilities[r * classes + c] }
+    public func probability(_ r: Int, _ c: Int) -> Double { Double(probabilities[r * classes + c]) }
 
     /// Two classes: 1 when P(class 1) ≥ threshold. More: the most probable class (the first on ties).
     public func predictedClass(_ r: Int, threshold: Double) -> Int {
@@ -88,29 +88,17 @@ public struct Predictions: Equatable, Sendable {
         (0..<rows).map { predictedClass($0, threshold: threshold) }
     }
 
-    /// The mean log loss −(1/N) Σ_i log P_i(y_i), accumulated in Float64.
-    /// From logits: binary −log σ(±z) = softplus(∓z); softmax log Σ_j e^(z_j) − z_y (log-sum-exp).
-    /// From probabilities: P clipped to [ε, 1 − ε], ε = 2^−52, as scikit-learn's log_loss does
-    /// for float64 input, so a confident miss costs at most −log ε ≈ 36.04.
+    /// The mean log loss −(1/N) Σ_i log P_i(y_i), accumulated in Float64, with every P clipped
+    /// to [ε, 1 − ε], ε = 2^−52, as scikit-learn's log_loss clips float64 input (ε is
+    /// np.finfo(float64).eps in scikit-learn 1.9.1; older releases used 1e-15). A certain miss
+    /// costs at most −log ε ≈ 36.04, where the exact cross-entropy of the logits grows with the
+    /// margin (1e30 for a margin of −1e30).
     public func logLoss(labels: [Int]) -> Double {
         precondition(labels.count == rows)
         guard rows > 0 else { return 0 }
+        let eps = Double.ulpOfOne
         var total = 0.0
-        if let logits, let output {
-            switch output {
-            case .sigmoid:
-                for (r, y) in labels.enumerated() { total += Predictions.softplus(y == 1 ? -logits[r] : logits[r]) }
-            case .softmax:
-                for (r, y) in labels.enumerated() {
-                    let z = logits[(r * classes)..<((r + 1) * classes)]
-                    let m = z.max()!
-                    total += log(z.reduce(0) { $0 + exp($1 - m) }) + m - z[z.startIndex + y]
-                }
-            }
-        } else {
-            let eps = Double.ulpOfOne
-            for (r, y) in labels.enumerated() { total -= log(min(max(probability(r, y), eps), 1 - eps)) }
-        }
+        for (r, y) in labels.enumerated() { total -= log(min(max(probability(r, y), eps), 1 - eps)) }
         return total / Double(rows)
     }
 
@@ -120,7 +108,4 @@ public struct Predictions: Equatable, Sendable {
         let e = exp(z)
         return e / (1 + e)
     }
-
-    /// softplus(t) = log(1 + e^t) = max(t, 0) + log1p(e^−|t|).
-    static func softplus(_ t: Double) -> Double { max(t, 0) + log1p(exp(-abs(t))) }
 }

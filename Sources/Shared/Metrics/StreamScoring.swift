@@ -79,13 +79,6 @@ public final class StreamScoring {
 
     private func takeSetSection(_ h: SectionHeader, set: String, part: String, _ reader: StreamReader) throws {
         var s = inputs[set] ?? SetInputs()
-        let seen: Bool
-        switch part {
-        case "x": seen = s.xHeader != nil
-        case "y": seen = s.y != nil
-        default: seen = s.predictions != nil
-        }
-        if seen { throw StreamError(line: h.line, "a second \(h.name) section: a stream holds one of each") }
         // nn-eval writes its own test.predictions; an upstream one is read, not passed on.
         let section = try reader.read(h, copyingTo: h.name == "test.predictions" ? nil : writer)
         switch part {

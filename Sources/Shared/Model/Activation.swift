@@ -1,4 +1,5 @@
-// Activation functions of hidden layers, and the derivative each backward pass needs.
+// Activation functions of hidden layers (identity is also the output layer's, before the
+// loss), and the derivative each backward pass needs.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,19 +25,8 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    /// dA/dZ expressed through the activation's output a (σ' = a(1-a), tanh' = 1-a², relu' = [a>0]).
-    @inline(__always)
-    public func derivative(output a: Float) -> Float {
-        switch self {
-        case .sigmoid: return a * (1 - a)
-        case .tanh: return 1 - a * a
-        case .relu: return a > 0 ? 1 : 0
-        case .identity: return 1
-        }
-    }
-
     /// a = act(z) over n values, in place. The switch sits outside the loop so each loop vectorises.
-    public func apply(_ z: UnsafeMutablePointer<Float>, _ n: Int) {
+    func apply(_ z: UnsafeMutablePointer<Float>, _ n: Int) {
         switch self {
         case .sigmoid: for i in 0..<n { z[i] = Activation.sigmoid(z[i]) }
         case .tanh: for i in 0..<n { z[i] = tanhf(z[i]) }
@@ -50,7 +40,7 @@ public enum Activation: String, CaseIterable, Sendable {
     ///   σ(z) = 1/(1+e) for z ≥ 0, e/(1+e) for z < 0;   σ'(z) = e/(1+e)²;   e = e^−|z|
     ///   tanh'(z) = 1 − tanh²(z) for |z| < 1/2, else 4e/(1+e)² with e = e^−2|z|
     ///   relu(z) = max(z, 0);   relu'(z) = [z > 0]
-    public func apply(_ z: UnsafePointer<Float>, into a: UnsafeMutablePointer<Float>, derivative d: UnsafeMutablePointer<Float>, _ n: Int) {
+    func apply(_ z: UnsafePointer<Float>, into a: UnsafeMutablePointer<Float>, derivative d: UnsafeMutablePointer<Float>, _ n: Int) {
         switch self {
         case .sigmoid:
             for i in 0..<n {

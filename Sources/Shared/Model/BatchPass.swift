@@ -21,7 +21,7 @@ public final class BatchPass {
     private let dropped: [FloatBuffer]
     /// Rows gathered for a minibatch (capacity × inputs), and their labels.
     public let input: FloatBuffer
-    public let labels: UnsafeMutablePointer<Int32>
+    let labels: UnsafeMutablePointer<Int32>
 
     public init(layout: ParameterLayout, activations: [Activation], output: OutputKind, capacity: Int, dropout: Float = 0) {
         precondition(activations.count == layout.layerCount && capacity > 0)
@@ -50,7 +50,7 @@ public final class BatchPass {
     deinit { labels.deallocate() }
 
     /// Copies rows `indices` of x (and their labels) into `input` and `labels`.
-    public func gather(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, indices: UnsafeBufferPointer<Int>) {
+    func gather(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, indices: UnsafeBufferPointer<Int>) {
         precondition(indices.count <= capacity)
         let n = layout.sizes[0]
         for (r, i) in indices.enumerated() {
@@ -82,7 +82,7 @@ public final class BatchPass {
 
     /// Runs the m rows of x (m × inputs) through the network; returns the logits (m × outputs).
     @discardableResult
-    public func forward(_ params: FloatBuffer, _ x: UnsafePointer<Float>, rows m: Int, dropout on: Bool = false) -> UnsafePointer<Float> {
+    func forward(_ params: FloatBuffer, _ x: UnsafePointer<Float>, rows m: Int, dropout on: Bool = false) -> UnsafePointer<Float> {
         precondition(m <= capacity)
         for l in 0..<layout.layerCount {
             let nIn = layout.inputs(l), nOut = layout.outputs(l)
@@ -105,7 +105,7 @@ public final class BatchPass {
     /// After `forward` on the same rows: the loss gradient (dℓ/dz scaled by `scale`, e.g. 1/batch)
     /// back through every layer into `grads`, added to what is there when `accumulate`.
     /// Returns Σ ℓ over the rows (unscaled; non-finite when the logits are).
-    public func backward(_ params: FloatBuffer, _ grads: FloatBuffer, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>,
+    func backward(_ params: FloatBuffer, _ grads: FloatBuffer, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>,
                          rows m: Int, scale: Float, accumulate: Bool, dropout on: Bool = false) -> Double {
         let last = layout.layerCount - 1
         let loss = Loss.gradient(output, logits: outputs[last].base, labels: y, m: m, k: layout.outputs(last),

@@ -52,14 +52,6 @@ public enum Initializer: Equatable, Sendable {
     }
 }
 
-/// Numbers as they appear in the training record: the shortest text that reads back the same.
-public enum NumberFormat {
-    public static func short(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-        return "\(x)"
-    }
-}
-
 extension Network {
     /// A new network for `classes` (two: one sigmoid output; more: softmax), with hidden layers
     /// of `hidden` units using `activation`, and weights drawn by `initializer` from `seed`.

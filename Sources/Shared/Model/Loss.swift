@@ -16,7 +16,7 @@ public enum Loss {
     /// Cross-entropy of softmax(z) over k logits for class y:
     ///   ℓ = log Σ_j e^{z_j} − z_y = m + log Σ_j e^{z_j − m} − z_y  with m = max_j z_j;   dℓ/dz_j = p_j − [j = y].
     @inline(__always)
-    public static func softmaxCrossEntropy(logits z: UnsafePointer<Float>, k: Int, label y: Int32) -> Double {
+    static func softmaxCrossEntropy(logits z: UnsafePointer<Float>, k: Int, label y: Int32) -> Double {
         var m = -Float.infinity
         for j in 0..<k { m = max(m, z[j]) }
         var s: Double = 0
@@ -27,7 +27,7 @@ public enum Loss {
     /// For m rows of logits (m × k, k = 1 for a sigmoid output) and their labels, writes
     /// dℓ/dz · scale into `grad` (m × k) and returns Σ ℓ over the rows (not scaled).
     /// A non-finite logit gives a non-finite sum, which the caller reports.
-    public static func gradient(_ output: OutputKind, logits z: UnsafePointer<Float>, labels: UnsafePointer<Int32>,
+    static func gradient(_ output: OutputKind, logits z: UnsafePointer<Float>, labels: UnsafePointer<Int32>,
                                 m: Int, k: Int, scale: Float, into grad: UnsafeMutablePointer<Float>) -> Double {
         var total: Double = 0
         switch output {
@@ -57,7 +57,7 @@ public enum Loss {
 
     /// Σ ℓ over m rows, and how many rows the model classifies correctly
     /// (sigmoid: class 1 when σ(z) ≥ 0.5, i.e. z ≥ 0; softmax: the largest logit, first on ties).
-    public static func evaluate(_ output: OutputKind, logits z: UnsafePointer<Float>, labels: UnsafePointer<Int32>,
+    static func evaluate(_ output: OutputKind, logits z: UnsafePointer<Float>, labels: UnsafePointer<Int32>,
                                 m: Int, k: Int) -> (loss: Double, correct: Int) {
         var total: Double = 0
         var correct = 0

@@ -108,27 +108,4 @@ public struct Network: Equatable, Sendable {
         return a
     }
 
-    /// Class probabilities, n × k (for two classes: column 0 = 1 - p, column 1 = p).
-    public func probabilities(_ x: Matrix) -> Matrix {
-        let z = logits(x)
-        var p = Matrix(rows: x.rows, cols: max(classes.count, 2))
-        switch output {
-        case .sigmoid:
-            for r in 0..<z.rows {
-                let q = Activation.sigmoid(z.data[r])
-                p[r, 0] = 1 - q
-                p[r, 1] = q
-            }
-        case .softmax:
-            let k = z.cols
-            for r in 0..<z.rows {
-                var m = -Float.infinity
-                for j in 0..<k { m = max(m, z[r, j]) }
-                var s: Float = 0
-                for j in 0..<k { let e = expf(z[r, j] - m); p[r, j] = e; s += e }
-                for j in 0..<k { p[r, j] /= s }
-            }
-        }
-        return p
-    }
 }

@@ -10,9 +10,16 @@ import Glibc
 import _Builtin_intrinsics.intel
 #endif
 
+/// The optimiser and its own settings: the one place an optimiser is chosen (nn-fit's --adam,
+/// --momentum and --nesterov map to it once).
 public enum OptimizerKind: Equatable, Sendable {
-    case sgd(momentum: Float, nesterov: Bool)
+    /// Gradient descent with optional (Nesterov) momentum, as torch.optim.SGD.
+    case gradientDescent(momentum: Float, nesterov: Bool)
+    /// Adam, as torch.optim.Adam (AdamW with a weight decay).
     case adam(beta1: Float, beta2: Float, eps: Float)
+
+    /// Plain gradient descent: the per-sample path may update weights in place while back-propagating.
+    public var isPlainGradientDescent: Bool { self == .gradientDescent(momentum: 0, nesterov: false) }
 }
 
 public struct OptimizerSettings: Equatable, Sendable {
@@ -20,14 +27,11 @@ public struct OptimizerSettings: Equatable, Sendable {
     public var l2: Float
     public var weightDecay: Float
 
-    public init(kind: OptimizerKind = .sgd(momentum: 0, nesterov: false), l2: Float = 0, weightDecay: Float = 0) {
+    public init(kind: OptimizerKind = .gradientDescent(momentum: 0, nesterov: false), l2: Float = 0, weightDecay: Float = 0) {
         self.kind = kind
         self.l2 = l2
         self.weightDecay = weightDecay
     }
-
-    /// Plain SGD: the per-sample path may update weights in place while back-propagating.
-    public var isPlainSGD: Bool { kind == .sgd(momentum: 0, nesterov: false) }
 }
 
 public final class Optimizer {
@@ -42,7 +46,7 @@ public final class Optimizer {
         self.settings = settings
         self.layout = layout
         switch settings.kind {
-        case .sgd(let momentum, _):
+        case .gradientDescent(let momentum, _):
             first = momentum != 0 ? FloatBuffer(count: layout.count) : nil
             second = nil
         case .adam:
@@ -69,7 +73,7 @@ public final class Optimizer {
             Elementwise.scale(p, n, by: 1 - lr * settings.weightDecay)
         }
         switch settings.kind {
-        case .sgd(let mu, let nesterov):
+        case .gradientDescent(let mu, let nesterov):
             if let v = first.map({ $0.base + offset }) {
                 // g ← g + λθ;  v ← μv + g;  d = g + μv (Nesterov) or v;  θ ← θ − lr·d
                 Optimizer.forEach4(n) { i in

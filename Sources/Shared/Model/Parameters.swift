@@ -30,8 +30,8 @@ public struct ParameterLayout: Equatable, Sendable {
     public func outputs(_ l: Int) -> Int { sizes[l + 1] }
 
     /// Where layer l's (0-based) weight matrix and bias vector start in a buffer of this layout.
-    @inline(__always) public func weight(_ l: Int, in b: FloatBuffer) -> UnsafeMutablePointer<Float> { b.base + weightOffsets[l] }
-    @inline(__always) public func bias(_ l: Int, in b: FloatBuffer) -> UnsafeMutablePointer<Float> { b.base + biasOffsets[l] }
+    @inline(__always) func weight(_ l: Int, in b: FloatBuffer) -> UnsafeMutablePointer<Float> { b.base + weightOffsets[l] }
+    @inline(__always) func bias(_ l: Int, in b: FloatBuffer) -> UnsafeMutablePointer<Float> { b.base + biasOffsets[l] }
 
     /// The network's weights and biases in this layout.
     public func buffer(from network: Network) -> FloatBuffer {

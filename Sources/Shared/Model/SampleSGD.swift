@@ -30,7 +30,7 @@ public final class SampleSGD {
 
     /// Takes `steps` steps, each on row `random.below(rows)` of x; returns the summed loss of the
     /// samples (each measured before its own update), or the 0-based step at which it stopped being finite.
-    public func run(_ params: FloatBuffer, x: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int,
+    func run(_ params: FloatBuffer, x: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int,
                     steps: Int, lr: Float, l2: Float, random: inout Random) -> (loss: Double, failedStep: Int?) {
         let layers = layout.layerCount
         let last = layers - 1

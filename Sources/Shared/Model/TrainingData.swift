@@ -19,7 +19,7 @@ public struct TrainingData: Sendable {
         let k = classes?.count ?? (Int(y.max() ?? 0) + 1)
         if let bad = y.firstIndex(where: { $0 < 0 || Int($0) >= k }) {
             let names = classes.map { " (classes=\($0.joined(separator: ",")))" } ?? ""
-            throw StreamError(line: firstLabelLine.map { $0 + bad }, "train.y row \(bad + 1) has label \(y[bad]); labels must be 0..\(k - 1)\(names)")
+            throw StreamError(line: firstLabelLine.map { $0 + bad }, "train.y row \(bad) has label \(y[bad]); labels must be 0..\(k - 1)\(names)")
         }
         var seen = Set<Int32>()
         for v in y { seen.insert(v); if seen.count > 1 { break } }

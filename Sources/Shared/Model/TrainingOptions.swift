@@ -4,8 +4,8 @@
 public enum TrainingMethod: Equatable, Sendable {
     /// Every training row in every step (gradient descent).
     case fullBatch
-    /// One training row per step, drawn at random with replacement.
-    case sgd
+    /// One training row per step, drawn at random with replacement (nn-fit --sgd).
+    case perSample
     /// Batches of this many rows, reshuffled each epoch.
     case minibatch(size: Int)
 }
@@ -19,12 +19,7 @@ public struct TrainingOptions: Equatable, Sendable {
     public var activation: Activation = .sigmoid
     public var method: TrainingMethod = .fullBatch
     public var lr: Double?
-    public var momentum: Double = 0
-    public var nesterov = false
-    public var adam = false
-    public var beta1 = 0.9
-    public var beta2 = 0.999
-    public var eps = 1e-8
+    public var optimizer: OptimizerKind = .gradientDescent(momentum: 0, nesterov: false)
     public var weightDecay = 0.0
     public var schedule: ScheduleKind = .constant
     public var stepSize = 10
@@ -48,11 +43,14 @@ public struct TrainingOptions: Equatable, Sendable {
         if let lr, !(lr > 0 && lr.isFinite) { try fail("--lr must be a positive number, got \(lr)") }
         if hidden.contains(where: { $0 <= 0 }) { try fail("--hidden sizes must be positive, e.g. --hidden 16,4") }
         if case .minibatch(let b) = method, b <= 0 { try fail("--batch-size must be at least 1") }
-        if !(momentum >= 0 && momentum < 1) { try fail("--momentum must be in [0, 1), got \(momentum)") }
-        if nesterov && momentum == 0 { try fail("--nesterov needs a --momentum above 0 (e.g. --momentum 0.9)") }
-        if adam && momentum != 0 { try fail("--adam has its own momentum (--beta1); drop --momentum") }
-        if !(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1) { try fail("--beta1 and --beta2 must be in [0, 1)") }
-        if !(eps > 0) { try fail("--eps must be positive") }
+        switch optimizer {
+        case .gradientDescent(let momentum, let nesterov):
+            if !(momentum >= 0 && momentum < 1) { try fail("--momentum must be in [0, 1), got \(momentum)") }
+            if nesterov && momentum == 0 { try fail("--nesterov needs a --momentum above 0 (e.g. --momentum 0.9)") }
+        case .adam(let beta1, let beta2, let eps):
+            if !(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1) { try fail("--beta1 and --beta2 must be in [0, 1)") }
+            if !(eps > 0) { try fail("--eps must be positive") }
+        }
         if !(weightDecay >= 0 && l2 >= 0) { try fail("--weight-decay and --l2 must not be negative") }
         if !(dropout >= 0 && dropout < 1) { try fail("--dropout must be in [0, 1), got \(dropout)") }
         if dropout > 0 && hidden.isEmpty { try fail("--dropout acts on hidden layers; give --hidden too") }
@@ -70,10 +68,10 @@ public struct TrainingOptions: Equatable, Sendable {
 
     /// Default learning rates: Adam 0.001; plain gradient methods by how many rows a step sees.
     public var defaultLR: Double {
-        if adam { return 0.001 }
+        if case .adam = optimizer { return 0.001 }
         switch method {
         case .fullBatch: return 0.5
-        case .sgd: return 0.01
+        case .perSample: return 0.01
         case .minibatch: return 0.05
         }
     }
@@ -85,18 +83,15 @@ public struct TrainingOptions: Equatable, Sendable {
     public var effectivePatience: Int { patience ?? 10 }
     public var effectiveGamma: Double { gamma ?? (schedule == .exponential ? 0.95 : 0.1) }
 
-    public var optimizer: OptimizerSettings {
-        let kind: OptimizerKind = adam
-            ? .adam(beta1: Float(beta1), beta2: Float(beta2), eps: Float(eps))
-            : .sgd(momentum: Float(momentum), nesterov: nesterov)
-        return OptimizerSettings(kind: kind, l2: Float(l2), weightDecay: Float(weightDecay))
+    public var optimizerSettings: OptimizerSettings {
+        OptimizerSettings(kind: optimizer, l2: Float(l2), weightDecay: Float(weightDecay))
     }
 
     /// Optimiser steps in one epoch over `rows` training rows.
     public func stepsPerEpoch(rows: Int) -> Int {
         switch method {
         case .fullBatch: return 1
-        case .sgd: return rows
+        case .perSample: return rows
         case .minibatch(let b): return (rows + b - 1) / b
         }
     }
@@ -109,7 +104,7 @@ public struct TrainingOptions: Equatable, Sendable {
         if let epochs { return epochs * perEpoch }
         switch method {
         case .fullBatch: return hidden.isEmpty ? 5000 : 20000
-        case .sgd: return 4 * perEpoch
+        case .perSample: return 4 * perEpoch
         case .minibatch: return 10 * perEpoch
         }
     }
@@ -128,20 +123,22 @@ public struct TrainingOptions: Equatable, Sendable {
     /// Every option and default in effect, for the model header (`key=value`, keys in snake_case).
     public func record(rows: Int) -> Attributes {
         var a = Attributes()
-        let n = NumberFormat.short
+        func n(_ x: Double) -> String { NumberFormat.short(x) }
+        func n(_ x: Float) -> String { NumberFormat.short(x) }
         if !hidden.isEmpty {
             a["hidden"] = hidden.map(String.init).joined(separator: ",")
             a["activation"] = activation.rawValue
         }
         switch method {
         case .fullBatch: a["method"] = "full-batch"
-        case .sgd: a["method"] = "sgd"
+        case .perSample: a["method"] = "sgd"
         case .minibatch(let b): a["method"] = "minibatch"; a["batch_size"] = String(b)
         }
-        if adam {
+        switch optimizer {
+        case .adam(let beta1, let beta2, let eps):
             a["optimizer"] = weightDecay > 0 ? "adamw" : "adam"
             a["beta1"] = n(beta1); a["beta2"] = n(beta2); a["eps"] = n(eps)
-        } else {
+        case .gradientDescent(let momentum, let nesterov):
             a["optimizer"] = nesterov ? "nesterov" : momentum > 0 ? "momentum" : "sgd"
             if momentum > 0 { a["momentum"] = n(momentum) }
         }

@@ -72,6 +72,20 @@ public struct TrainingDiverged: UserFacingError {
 }
 
 extension TrainingResult {
+    /// Why training ended before its planned epochs, in one line (nil when it ran them all or
+    /// was interrupted): the epoch it stopped at, the rule that held, and which weights were kept.
+    public func stoppingNote(patience: Int, tol: Double) -> String? {
+        switch stopped {
+        case .limit, .interrupted:
+            return nil
+        case .patience:
+            let kept = bestEpoch.map { "kept the weights of epoch \($0), the lowest validation loss" } ?? "kept the latest weights"
+            return "stopped early at epoch \(epochs) of \(plannedEpochs): the validation loss did not improve for \(patience) epochs; \(kept)"
+        case .tol:
+            return "stopped at epoch \(epochs) of \(plannedEpochs): the epoch loss changed by less than --tol \(NumberFormat.short(tol))"
+        }
+    }
+
     /// The one line nn-fit prints when a signal stopped training (`signalWord`: "interrupted"
     /// or "terminated"): where it stopped and which weights went to `savedTo`, if anywhere.
     public func interruptionMessage(_ signalWord: String, savedTo path: String?) -> String {

@@ -2,10 +2,12 @@
 // map with the line at the threshold; for more, each region in its class colour with its edges.
 
 extension BoundaryPlot {
-    /// The grid block, the settings it needs, the image layer, and the line layers.
+    /// The grid block, the settings of its colours, the contours traced from it, the image
+    /// layer, and the line layers (the dumb terminal draws the lines alone).
     struct Map {
         var block: PlotData
-        var commands: [String]
+        var colours: [String]
+        var contours: [String]
         var image: String
         var lines: [String]
     }
@@ -17,18 +19,18 @@ extension BoundaryPlot {
             for (j, y) in g.ys.enumerated() { block.append(x, y, Float(g.probabilities.probability(i * g.ys.count + j, 1))) }
             block.endScan()
         }
-        var commands = [
+        let colours = [
             "set palette defined (0 \(PlotStyle.hex(PlotStyle.tint(0, 0.45))), \(PlotText.number(t)) \"#ffffff\", 1 \(PlotStyle.hex(PlotStyle.tint(1, 0.45))))",
             "set cbrange [0:1]",
             "set cblabel \(PlotText.quoted("P(\(classes[1]))"))",
         ]
-        var lines: [String] = []
+        var contours: [String] = [], lines: [String] = []
         let p1 = (0..<g.probabilities.rows).map { Float(g.probabilities.probability($0, 1)) }
         if (p1.min() ?? 0) < t && (p1.max() ?? 0) > t {
-            commands += contour(column: 3, level: t, into: "boundary")
-            lines.append("$boundary using 1:2 with lines lw 2.5 lc rgb \"#222222\" title \(PlotText.quoted("P(\(classes[1])) = \(PlotText.number(t))"))")
+            contours += contour(column: 3, level: t, into: "boundary")
+            lines.append("$boundary using 1:2 with lines \(line(width: 2.5)) title \(PlotText.quoted("P(\(classes[1])) = \(PlotText.number(t))"))")
         }
-        return Map(block: block, commands: commands, image: "$grid using 1:2:3 with image notitle", lines: lines)
+        return Map(block: block, colours: colours, contours: contours, image: "$grid using 1:2:3 with image notitle", lines: lines)
     }
 
     /// More classes: each node tinted with its most probable class, the deeper the surer;
@@ -52,13 +54,17 @@ extension BoundaryPlot {
             }
             block.endScan()
         }
-        var commands: [String] = [], lines: [String] = []
+        var contours: [String] = [], lines: [String] = []
         for c in 0..<k where low[c] < 0 && high[c] > 0 {
-            commands += contour(column: 8 + c, level: 0, into: "edge\(c)")
-            lines.append("$edge\(c) using 1:2 with lines lw 2 lc rgb \"#222222\" " + (lines.isEmpty ? "title \(PlotText.quoted("decision boundaries"))" : "notitle"))
+            contours += contour(column: 8 + c, level: 0, into: "edge\(c)")
+            lines.append("$edge\(c) using 1:2 with lines \(line(width: 2)) " + (lines.isEmpty ? "title \(PlotText.quoted("decision boundaries"))" : "notitle"))
         }
-        return Map(block: block, commands: commands, image: "$grid using 1:2:5:6:7 with rgbimage notitle", lines: lines)
+        return Map(block: block, colours: [], contours: contours, image: "$grid using 1:2:5:6:7 with rgbimage notitle", lines: lines)
     }
+
+    /// How a decision line is drawn: dark grey, and line type 1, which the dumb terminal draws
+    /// in `*` (each later line type in another character).
+    static func line(width: Float) -> String { "lt 1 lw \(PlotText.number(width)) lc rgb \"#222222\"" }
 
     /// gnuplot traces where grid column `column` equals `level` into the datablock `$name`.
     static func contour(column: Int, level: Float, into name: String) -> [String] {

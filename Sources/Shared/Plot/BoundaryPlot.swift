@@ -47,6 +47,7 @@ public enum BoundaryPlot {
         for s in splits where s.x.cols != 2 {
             throw StreamError(line: s.header.line, "boundary draws two-feature data, but \(s.split).x has \(s.x.cols) features; try nn-plot scatter")
         }
+        let axes = try LabelledSplit.axisLabels(splits)
         let network = try input.network(for: "boundary")
         guard network.inputs == 2 else {
             throw StreamError(line: nil, "boundary needs a model of two inputs; this one takes \(network.inputs)")
@@ -67,10 +68,9 @@ public enum BoundaryPlot {
         for s in splits {
             for r in 0..<s.x.rows { points.append(s.x[r, 0], s.x[r, 1], Float(s.y[r]), s.split == .train ? 0 : 1) }
         }
-        let names = splits[0].featureNames
         var commands = [
-            "set xlabel \(PlotText.quoted(names[0]))",
-            "set ylabel \(PlotText.quoted(names[1]))",
+            "set xlabel \(PlotText.quoted(axes[0]))",
+            "set ylabel \(PlotText.quoted(axes[1]))",
             "set xrange [\(PlotText.number(xRange.0)):\(PlotText.number(xRange.1))]",
             "set yrange [\(PlotText.number(yRange.0)):\(PlotText.number(yRange.1))]",
             "set tics out nomirror",
@@ -78,18 +78,21 @@ public enum BoundaryPlot {
         // The key: a column of classes per split, then the boundary.
         commands += PlotStyle.keyBelow(rows: classes.count)
         commands += PlotStyle.sameScale(xSpan: xRange.1 - xRange.0, ySpan: yRange.1 - yRange.0)
-
         let map = k == 2 ? probabilityMap(g, classes: classes, threshold: t) : regionMap(g, classes: classes)
-        commands += map.commands
-        let layers = [map.image] + PlotStyle.pointLayers(classes: classes, splits: splits.map(\.split), dimensions: 2) + map.lines
-        commands.append("plot " + layers.joined(separator: ", \\\n     "))
+        let drawn = splits.map(\.split)
+        // Pictures: the colour map under filled points and the lines. The dumb terminal: the
+        // lines and the points as characters, which a colour map would bury.
+        let picture = commands + map.colours + map.contours
+            + [PlotStyle.plot([map.image] + PlotStyle.pointLayers(classes: classes, splits: drawn, dimensions: 2) + map.lines)]
+        let text = commands + map.contours
+            + [PlotStyle.plot(PlotStyle.symbolLayers(classes: classes, splits: drawn, dimensions: 2) + map.lines)]
 
         let scored = splits.last!
         let p = try StreamScoring.predict(network, scored.section)
         let correct = (0..<p.rows).filter { p.predictedClass($0, threshold: Double(t)) == Int(scored.y[$0]) }.count
-        var accuracy = "\(scored.split) accuracy \(EvalReport.fixed(Double(correct) / Double(max(p.rows, 1)), decimals: 3)) (\(correct) of \(p.rows))"
+        var accuracy = "\(scored.split) accuracy \(NumberFormat.fixed(Double(correct) / Double(max(p.rows, 1)), decimals: 3)) (\(correct) of \(p.rows))"
         if k == 2 { accuracy += ", threshold \(PlotText.number(t))" }
         let title = ["Decision boundary: \(PlotStyle.summary(network))", accuracy]
-        return Plot(kind: "boundary", title: title, size: PlotSize(760, 720), data: [map.block, points], commands: commands)
+        return Plot(kind: "boundary", title: title, size: PlotSize(760, 720), data: [map.block, points], commands: picture, dumbCommands: text)
     }
 }

@@ -39,7 +39,7 @@ public enum ConfusionPlot {
         let tics = classes.enumerated().map { "\(PlotText.ticLabel($0.element)) \($0.offset)" }.joined(separator: ", ")
         let label = "sprintf(\"%d\\n%.1f%%\", $3, 100 * $4)"
         let end = PlotText.number(Float(k) - 0.5)
-        var commands = [
+        let commands = [
             "set xlabel \"predicted class\"", "set ylabel \"true class\"",
             "set xrange [-0.5:\(end)]", "set yrange [\(end):-0.5]",
             "set xtics (\(tics))\(k > 4 ? " rotate by 30 right" : "")", "set ytics (\(tics))",
@@ -47,15 +47,20 @@ public enum ConfusionPlot {
             "set palette defined (0 \"#ffffff\", 1 \"#08519c\")",
             "set cbrange [0:1]", "set cblabel \"fraction of the true class\"",
         ]
-        // Counts read in white on dark cells, in black on light ones.
-        commands.append("plot $cells using 2:1:4 with image, \\\n"
-            + "     $cells using 2:1:($4 > 0.5 ? \(label) : \"\") with labels tc rgb \"white\"\(k > 6 ? " font \",8\"" : " font \",12\""), \\\n"
-            + "     $cells using 2:1:($4 > 0.5 ? \"\" : \(label)) with labels tc rgb \"black\"\(k > 6 ? " font \",8\"" : " font \",12\"")")
-        var title = ["Confusion matrix, \(split) set: accuracy \(EvalReport.fixed(Double(correct) / Double(total), decimals: 3)) (\(correct) of \(total))"]
+        // Counts read in white on dark cells, in black on light ones. The dumb terminal has no
+        // shades to read them on: it writes the counts alone.
+        let font = k > 6 ? " font \",8\"" : " font \",12\""
+        let picture = commands + [PlotStyle.plot([
+            "$cells using 2:1:4 with image",
+            "$cells using 2:1:($4 > 0.5 ? \(label) : \"\") with labels tc rgb \"white\"\(font)",
+            "$cells using 2:1:($4 > 0.5 ? \"\" : \(label)) with labels tc rgb \"black\"\(font)",
+        ])]
+        let text = commands + ["unset colorbox", PlotStyle.plot(["$cells using 2:1:(\(label)) with labels"])]
+        var title = ["Confusion matrix, \(split) set: accuracy \(NumberFormat.fixed(Double(correct) / Double(total), decimals: 3)) (\(correct) of \(total))"]
         if source != "\(split).confusion" && k == 2 { title[0] += ", threshold \(PlotText.number(Float(threshold ?? 0.5)))" }
         if let model = PlotStyle.summary(input, for: "confusion") { title.append(model) }
         let side = k > 4 ? 720 : 600
-        return Plot(kind: "confusion", title: title, size: PlotSize(side + 60, side), data: [cells], commands: commands)
+        return Plot(kind: "confusion", title: title, size: PlotSize(side + 60, side), data: [cells], commands: picture, dumbCommands: text)
     }
 
     /// A k×k i32 confusion section with non-negative counts.

@@ -37,7 +37,7 @@ public enum Gnuplot {
     /// draws into a temporary file that is then copied to stdout: a failed write is exit 74, a
     /// closed pipe a quiet exit, as for every stage.
     public static func renderToStandardOutput(_ script: String, gnuplot: String) throws {
-        let picture = try unlinkedTemporaryFile(containing: "")
+        let picture = try TemporaryFile.unlinked(containing: "")
         defer { close(picture) }
         try run(script, stdout: picture, gnuplot: gnuplot)
         lseek(picture, 0, SEEK_SET)
@@ -56,8 +56,8 @@ public enum Gnuplot {
     /// Runs gnuplot with `script` on its stdin and its stdout on `fd`. What gnuplot says
     /// on stderr becomes the error when it fails; gnuplot killed by a closed pipe ends quietly.
     public static func run(_ script: String, stdout fd: Int32, gnuplot: String) throws {
-        let input = try unlinkedTemporaryFile(containing: script)
-        let errors = try unlinkedTemporaryFile(containing: "")
+        let input = try TemporaryFile.unlinked(containing: script)
+        let errors = try TemporaryFile.unlinked(containing: "")
         defer { close(input); close(errors) }
 
         var actions = posix_spawn_file_actions_t()
@@ -102,28 +102,6 @@ public enum Gnuplot {
         }
     }
 
-    private static func unlinkedTemporaryFile(containing text: String) throws -> Int32 {
-        var template = Array("/tmp/nn-plot-XXXXXX".utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { throw IOError("cannot create a temporary file in /tmp: \(String(cString: strerror(errno)))") }
-        unlink(&template)
-        var text = text
-        let ok = text.withUTF8 { b -> Bool in
-            var off = 0
-            while off < b.count {
-                let n = write(fd, b.baseAddress! + off, b.count - off)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                off += n
-            }
-            return true
-        }
-        guard ok, lseek(fd, 0, SEEK_SET) == 0 else {
-            close(fd)
-            throw IOError("cannot write a temporary file in /tmp: \(String(cString: strerror(errno)))")
-        }
-        return fd
-    }
-
     private static func readAll(_ fd: Int32) -> String {
         lseek(fd, 0, SEEK_SET)
         var bytes = [UInt8]()
@@ -139,13 +117,7 @@ public enum Gnuplot {
 
     /// gnuplot's messages, trimmed to what fits on one error line.
     private static func firstLines(_ text: String) -> String {
-        let lines = text.split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty && $0 != "^" }
+        let lines = text.split(separator: "\n").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty && $0 != "^" }
         return lines.prefix(4).joined(separator: " | ")
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

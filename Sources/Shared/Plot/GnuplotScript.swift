@@ -38,7 +38,12 @@ extension Plot {
         }
         out.append("TITLE = \(PlotText.quoted(lines: title))")
         out.append("set title TITLE")
-        out.append(contentsOf: commands)
+        if terminal == .dumb {
+            // Characters draw grid lines in the characters of the data, so the dumb terminal gets none.
+            out.append(contentsOf: (dumbCommands ?? commands).filter { $0 != PlotStyle.grid })
+        } else {
+            out.append(contentsOf: commands)
+        }
         // Non-ASCII text (a class name, a --title) needs gnuplot told it is UTF-8, or the dumb
         // terminal centres it by bytes. Only then: in a locale that is not UTF-8 (C, as cron
         // and many containers run) `set encoding utf8` makes gnuplot warn on every picture.

@@ -57,7 +57,7 @@ public enum ImagesPlot {
         for (i, r) in shown.enumerated() {
             let name = "image\(i)"
             let truth = classes[Int(data.y[r])]
-            blocks.append(TileLayout.block(name, about: "\(split) row \(r + 1), class \(truth): \(h) rows of \(w) pixels", pixels: data.x.row(r), width: w))
+            blocks.append(TileLayout.block(name, about: "\(split) row \(r), class \(truth): \(h) rows of \(w) pixels", pixels: data.x.row(r), width: w))
             var labels = [(text: p == nil ? truth : "true: \(truth)", colour: "#222222")]
             if let guess = predicted(r) {
                 let right = guess == Int(data.y[r])

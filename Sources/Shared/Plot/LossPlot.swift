@@ -15,16 +15,15 @@ public enum LossPlot {
         let xColumn = ["epoch", "step", "iteration"].contains(columns[0]) ? 0 : nil
         let xName = xColumn.map { columns[$0] } ?? "row"
 
+        let xs = (0..<m.rows).map { r in xColumn.map { m[r, $0] } ?? Float(r + 1) }
+
         var block = PlotData(name: "loss", columns: ((xColumn == nil ? ["row"] : []) + columns).joined(separator: " "))
-        for r in 0..<m.rows {
-            var row = Array(m.row(r))
-            if xColumn == nil { row.insert(Float(r + 1), at: 0) }
-            block.append(row)
-        }
+        for r in 0..<m.rows { block.append((xColumn == nil ? [xs[r]] : []) + Array(m.row(r))) }
         let offset = xColumn == nil ? 2 : 1  // gnuplot column of columns[0]
         let series = columns.indices.filter { $0 != xColumn }
         let accuracy = series.filter { columns[$0].contains("accuracy") }
-        if logScale, let bad = series.filter({ !accuracy.contains($0) }).first(where: { c in (0..<m.rows).contains { m[$0, c] <= 0 } }) {
+        let losses = series.filter { !accuracy.contains($0) }
+        if logScale, let bad = losses.first(where: { c in (0..<m.rows).contains { m[$0, c] <= 0 } }) {
             throw UsageError("--log needs positive losses, but column \(columns[bad]) has values <= 0")
         }
 
@@ -38,23 +37,40 @@ public enum LossPlot {
         if !accuracy.isEmpty {
             commands += ["set ytics nomirror", "set y2tics", "set y2label \"accuracy\"", "set y2range [*:1]"]
         }
-        if m.rows == 1 { commands.append("set offsets 1, 1, 0, 0") }
+        commands += axes(x: xs, losses: losses.flatMap { c in (0..<m.rows).map { m[$0, c] } })
         var plots: [String] = []
+        // A line through one point draws nothing: one epoch is a point.
+        let style = m.rows == 1 ? "linespoints pt 7" : "lines"
         for (i, c) in series.enumerated() {
             let axis = accuracy.contains(c) ? " axes x1y2" : ""
             let dash = columns[c].hasPrefix("val") ? " dt 2" : ""
-            plots.append("$loss using 1:\(c + offset) with lines lw 2\(dash) lc rgb \"\(PlotStyle.classColour(i))\"\(axis) title \(PlotText.quoted(legend(columns[c])))")
+            plots.append("$loss using 1:\(c + offset) with \(style) lw 2\(dash) lc rgb \"\(PlotStyle.classColour(i))\"\(axis) title \(PlotText.quoted(legend(columns[c])))")
         }
-        commands.append("plot " + plots.joined(separator: ", \\\n     "))
+        commands.append(PlotStyle.plot(plots))
 
         var title = ["Training loss"]
         if let model = PlotStyle.summary(input, for: "loss") { title[0] += ": \(model)" }
         let last = m.rows - 1
         var final: [String] = []
-        if let l = columns.firstIndex(of: "loss") { final.append("final loss \(EvalReport.fixed(Double(m[last, l]), decimals: 4))") }
-        if let v = columns.firstIndex(of: "val_accuracy") { final.append("validation accuracy \(EvalReport.fixed(Double(m[last, v]), decimals: 3))") }
+        if let l = columns.firstIndex(of: "loss") { final.append("final loss \(NumberFormat.fixed(Double(m[last, l]), decimals: 4))") }
+        if let v = columns.firstIndex(of: "val_accuracy") { final.append("validation accuracy \(NumberFormat.fixed(Double(m[last, v]), decimals: 3))") }
         if !final.isEmpty { title.append(final.joined(separator: ", ")) }
         return Plot(kind: "loss", title: title, size: PlotSize(800, 500), data: [block], commands: commands)
+    }
+
+    /// Whole epochs (steps, rows) get whole ticks: gnuplot steps by 0.5 or less when fewer than
+    /// 5 span the axis, so under 10 it steps by 1. One point gets an axis of ±1 around it, and
+    /// losses all equal get ±1% (gnuplot's own choice, which it makes with a warning).
+    static func axes(x: [Float], losses: [Float]) -> [String] {
+        var out: [String] = []
+        guard let lo = x.min(), let hi = x.max() else { return out }
+        if lo == hi { out.append("set xrange [\(PlotText.number(lo - 1)):\(PlotText.number(hi + 1))]") }
+        if hi - lo < 10, x.allSatisfy({ $0 == $0.rounded() }) { out.append("set xtics 1") }
+        if let l = losses.min(), l == losses.max() {
+            let d = l == 0 ? 0.01 : abs(l) / 100
+            out.append("set yrange [\(PlotText.number(l - d)):\(PlotText.number(l + d))]")
+        }
+        return out
     }
 
     /// The `columns=` names; a single column without names is the loss per row.

@@ -60,14 +60,18 @@ public struct Plot: Sendable {
     public var data: [PlotData]
     /// Commands that follow the data blocks and `set title`; they name blocks as `$name`.
     public var commands: [String]
+    /// What the dumb terminal runs instead of `commands`, when the picture's colour maps and
+    /// filled, outlined points would come out there as a wall of characters (nil: `commands`).
+    public var dumbCommands: [String]?
     /// True when the plot is nothing but pictures, which the dumb terminal cannot draw.
     public var isPictures = false
 
-    public init(kind: String, title: [String], size: PlotSize, data: [PlotData] = [], commands: [String] = []) {
+    public init(kind: String, title: [String], size: PlotSize, data: [PlotData] = [], commands: [String] = [], dumbCommands: [String]? = nil) {
         self.kind = kind
         self.title = title
         self.size = size
         self.data = data
         self.commands = commands
+        self.dumbCommands = dumbCommands
     }
 }

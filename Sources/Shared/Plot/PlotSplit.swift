@@ -22,6 +22,17 @@ public struct LabelledSplit {
     }
 
     public var isStandardized: Bool { header.attributes["standardized"] == "true" }
+
+    /// Axis labels for the features the splits share: their names, and `(standardised)` when
+    /// the values are z-scores, so no one reads them as the data's own units. Splits on
+    /// different scales would share an axis wrongly, and are refused.
+    public static func axisLabels(_ splits: [LabelledSplit]) throws -> [String] {
+        if let scaled = splits.first(where: \.isStandardized), let raw = splits.first(where: { !$0.isStandardized }) {
+            throw StreamError(line: raw.header.line, "\(scaled.split).x is standardised (standardized=true) but \(raw.split).x is not: their points are on different scales; standardise both (nn-data standardize)")
+        }
+        let names = splits[0].featureNames
+        return splits[0].isStandardized ? names.map { "\($0) (standardised)" } : names
+    }
 }
 
 extension PlotInput {

@@ -41,8 +41,14 @@ public enum PlotStyle {
          "set bmargin \(5 + rows)"]
     }
 
+    /// A plot (or, for three dimensions, splot) command drawing `layers`, one to a line.
+    public static func plot(_ layers: [String], splot: Bool = false) -> String {
+        (splot ? "splot " : "plot ") + layers.joined(separator: ", \\\n     ")
+    }
+
     /// One unit the same length on both axes (circles stay round), unless the spans
-    /// differ by more than 3× and the picture would become a strip.
+    /// differ by more than 3× and the picture would become a strip. (The dumb terminal allows
+    /// for its characters being about twice as tall as wide: circles stay round there too.)
     public static func sameScale(xSpan: Float, ySpan: Float) -> [String] {
         let aspect = ySpan / xSpan
         return aspect > 1 / 3 && aspect < 3 ? ["set size ratio -1"] : []
@@ -62,15 +68,41 @@ public enum PlotStyle {
     /// `dimensions` coordinates, the class and the split (0 train, 1 test): each point filled
     /// in its class colour, then outlined in dark grey.
     public static func pointLayers(classes: [String], splits: [PlotSplit], dimensions d: Int, block: String = "points") -> [String] {
+        eachPointSet(classes: classes, splits: splits, dimensions: d, block: block) { using, c, split, title in
+            let shape = split == .train ? trainPoint : testPoint
+            return ["\(using) with points pt \(shape.fill) ps 1 lc rgb \"\(classColour(c))\" title \(title)",
+                    "\(using) with points pt \(shape.outline) ps 1 lc rgb \"#333333\" notitle"]
+        }
+    }
+
+    /// The same points for the dumb terminal, which draws a point as a character: one layer per
+    /// class and split, in the character `symbol` gives it (and its class colour, where the
+    /// terminal shows colours), so the key shows exactly what the plot draws.
+    public static func symbolLayers(classes: [String], splits: [PlotSplit], dimensions d: Int, block: String = "points") -> [String] {
+        eachPointSet(classes: classes, splits: splits, dimensions: d, block: block) { using, c, split, title in
+            ["\(using) with points pt \(PlotText.quoted(symbol(c, split))) lc rgb \"\(classColour(c))\" title \(title)"]
+        }
+    }
+
+    /// A class's character on the dumb terminal: lower case for training points, upper case
+    /// for test points; repeated beyond ten classes.
+    public static func symbol(_ c: Int, _ split: PlotSplit) -> String {
+        let letters = ["o", "x", "v", "s", "z", "k", "h", "n", "y", "w"]
+        let letter = letters[c % letters.count]
+        return split == .train ? letter : letter.uppercased()
+    }
+
+    /// The layers of `layer` for each split and class: `using` selects the class's points of
+    /// that split (columns: the coordinates, the class, the split), `title` names them.
+    private static func eachPointSet(classes: [String], splits: [PlotSplit], dimensions d: Int, block: String,
+                                     _ layer: (_ using: String, _ c: Int, _ split: PlotSplit, _ title: String) -> [String]) -> [String] {
         var layers: [String] = []
         for split in splits {
             let code = split == .train ? 0 : 1
-            let shape = split == .train ? trainPoint : testPoint
             for (c, name) in classes.enumerated() {
                 let last = "(($\(d + 1) == \(c) && $\(d + 2) == \(code)) ? $\(d) : NaN)"
                 let using = "$\(block) using " + ((1..<d).map(String.init) + [last]).joined(separator: ":")
-                layers.append("\(using) with points pt \(shape.fill) ps 1 lc rgb \"\(classColour(c))\" title \(PlotText.quoted("\(name) (\(split))"))")
-                layers.append("\(using) with points pt \(shape.outline) ps 1 lc rgb \"#333333\" notitle")
+                layers += layer(using, c, split, PlotText.quoted("\(name) (\(split))"))
             }
         }
         return layers
@@ -109,7 +141,7 @@ public enum PlotStyle {
         if let method = t["method"] { parts.append(method + (t["batch_size"].map { " \($0)" } ?? "")) }
         if let o = t["optimizer"], o != "sgd" { parts.append(o) }
         if let lr = t["lr"] { parts.append("lr \(lr)") }
-        if let e = t["epochs"] { parts.append("\(e) epochs") } else if let i = t["iterations"] { parts.append("\(i) iterations") }
+        if let e = t["epochs"] { parts.append(e == "1" ? "1 epoch" : "\(e) epochs") } else if let i = t["iterations"] { parts.append(i == "1" ? "1 iteration" : "\(i) iterations") }
         return parts.joined(separator: ", ")
     }
 }

@@ -31,7 +31,7 @@ public enum RocPlot {
             }
             blocks.append(block)
             let colour = k == 2 ? PlotStyle.classColour(0) : PlotStyle.classColour(c)
-            layers.append("$\(block.name) using 1:2 with lines lw 2 lc rgb \"\(colour)\" title \(PlotText.quoted("\(classes[c]) vs \(rest) (AUC \(EvalReport.fixed(curve.auc, decimals: 3)))"))")
+            layers.append("$\(block.name) using 1:2 with lines lw 2 lc rgb \"\(colour)\" title \(PlotText.quoted("\(classes[c]) vs \(rest) (AUC \(NumberFormat.fixed(curve.auc, decimals: 3)))"))")
         }
         layers.append("x with lines dt 2 lw 1.5 lc rgb \"#888888\" title \(PlotText.quoted("chance (AUC 0.5)"))")
         let commands = [
@@ -40,12 +40,12 @@ public enum RocPlot {
             "set xrange [0:1]", "set yrange [0:1]", "set size ratio -1",
             PlotStyle.grid, "set xtics 0.2", "set ytics 0.2",
             "set key bottom right box opaque",
-            "plot " + layers.joined(separator: ", \\\n     "),
+            PlotStyle.plot(layers),
         ]
         let auc = aucs.reduce(0, +) / Double(aucs.count)
         var title = [k == 2
-            ? "ROC curve on the test set: \(classes[1]) vs \(classes[0]), AUC \(EvalReport.fixed(auc, decimals: 4))"
-            : "ROC curves on the test set, one class against the rest: macro AUC \(EvalReport.fixed(auc, decimals: 4))"]
+            ? "ROC curve on the test set: \(classes[1]) vs \(classes[0]), AUC \(NumberFormat.fixed(auc, decimals: 4))"
+            : "ROC curves on the test set, one class against the rest: macro AUC \(NumberFormat.fixed(auc, decimals: 4))"]
         if let model = PlotStyle.summary(input, for: "roc") { title.append(model) }
         return Plot(kind: "roc", title: title, size: PlotSize(700, 680), data: blocks, commands: commands)
     }

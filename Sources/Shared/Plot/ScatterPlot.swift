@@ -16,6 +16,7 @@ public enum ScatterPlot {
             throw StreamError(line: s.header.line, "train.x and test.x have different numbers of features (\(names.count) and \(s.x.cols))")
         }
         let picked = try columns(features, names: names)
+        let axes = try LabelledSplit.axisLabels(splits)
 
         var points = PlotData(name: "points", columns: picked.map { names[$0] }.joined(separator: " ")
                                 + " class split (class: \(PlotStyle.classKey(classes)); split: 0=train 1=test)")
@@ -26,8 +27,8 @@ public enum ScatterPlot {
         }
         let d = picked.count
         var commands = [
-            "set xlabel \(PlotText.quoted(names[picked[0]]))",
-            "set ylabel \(PlotText.quoted(names[picked[1]]))",
+            "set xlabel \(PlotText.quoted(axes[picked[0]]))",
+            "set ylabel \(PlotText.quoted(axes[picked[1]]))",
             PlotStyle.grid,
         ]
         if d == 2 {
@@ -39,13 +40,16 @@ public enum ScatterPlot {
         } else {
             // splot keeps no margin for a key below; it goes to the right.
             commands += ["set key outside right top vertical box Left reverse samplen 2",
-                         "set zlabel \(PlotText.quoted(names[picked[2]])) rotate parallel", "set view 60, 35", "set xyplane relative 0"]
+                         "set zlabel \(PlotText.quoted(axes[picked[2]])) rotate parallel", "set view 60, 35", "set xyplane relative 0"]
         }
-        let layers = PlotStyle.pointLayers(classes: classes, splits: splits.map(\.split), dimensions: d)
-        commands.append((d == 3 ? "splot " : "plot ") + layers.joined(separator: ", \\\n     "))
+        let drawn = splits.map(\.split)
+        // The dumb terminal draws each class in a character of its own (PlotStyle.symbolLayers).
+        let picture = commands + [PlotStyle.plot(PlotStyle.pointLayers(classes: classes, splits: drawn, dimensions: d), splot: d == 3)]
+        let text = commands + [PlotStyle.plot(PlotStyle.symbolLayers(classes: classes, splits: drawn, dimensions: d), splot: d == 3)]
         let count = splits.map(\.x.rows).reduce(0, +)
         let title = "\(PlotText.list(splits.map(\.split.rawValue))) data: \(count) points, \(classes.count) classes"
-        return Plot(kind: "scatter", title: [title.prefix(1).uppercased() + title.dropFirst()], size: PlotSize(800, 640), data: [points], commands: commands)
+        return Plot(kind: "scatter", title: [title.prefix(1).uppercased() + title.dropFirst()], size: PlotSize(800, 640), data: [points],
+                    commands: picture, dumbCommands: text)
     }
 
     /// Column indices for the chosen features; 2-D or 3-D only.

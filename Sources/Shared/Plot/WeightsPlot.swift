@@ -38,7 +38,7 @@ public enum WeightsPlot {
             "set cbrange [\(PlotText.number(-m)):\(PlotText.number(m))]",
             "set colorbox horizontal user origin screen \(s(bar.left)), screen \(s(bar.bottom)) size screen \(s(bar.width)), screen \(s(bar.height))",
             "set cbtics font \",8\" textcolor rgb \"#222222\"",
-            "set cblabel \(PlotText.quoted("weight: blue negative, white 0, red positive" + (m < largest ? " (the largest, up to \(EvalReport.fixed(Double(largest), decimals: 2)), in full colour)" : ""))) textcolor rgb \"#222222\"",
+            "set cblabel \(PlotText.quoted("weight: blue negative, white 0, red positive" + (m < largest ? " (the largest, up to \(NumberFormat.fixed(Double(largest), decimals: 2)), in full colour)" : ""))) textcolor rgb \"#222222\"",
             "unset title",
             "set multiplot title TITLE",
         ]

@@ -110,13 +110,13 @@ public struct Attributes: Equatable, Sendable, Sequence {
         return String(validating: out, as: UTF8.self)
     }
 
-    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? v + 48 : v + 55 }
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "A") + v - 10 }
 
     private static func hexValue(_ c: UInt8) -> UInt8? {
         switch c {
-        case 48...57: return c - 48
-        case 65...70: return c - 55
-        case 97...102: return c - 87
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
         default: return nil
         }
     }

@@ -34,7 +34,7 @@ public final class ByteWriter {
     }
 
     @inline(__always)
-    public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { try flush() }
     }
@@ -49,7 +49,7 @@ public final class ByteWriter {
     /// Lets `body` write up to `maxCount` bytes straight into the buffer (no per-byte
     /// append); `body` returns how many it wrote.
     @inline(__always)
-    public func appendDirect(maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+    func appendDirect(maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: maxCount))
         let used = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress! + old) }

@@ -52,10 +52,10 @@ public final class LineReader {
     /// Calls `body` with the next line's bytes (no trailing "\n"; a trailing "\r" is kept),
     /// or returns nil at the end of input. A last line without "\n" is still a line.
     @inline(__always)
-    public func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+    func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
         var scanFrom = start
         while true {
-            if scanFrom < end, let nl = memchr(buffer + scanFrom, 10, end - scanFrom) {
+            if scanFrom < end, let nl = memchr(buffer + scanFrom, Int32(UInt8(ascii: "\n")), end - scanFrom) {
                 let nlIndex = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
                 let line = UnsafeBufferPointer(start: buffer + start, count: nlIndex - start)
                 start = nlIndex + 1
@@ -113,7 +113,7 @@ public final class LineReader {
         var out = [UInt8]()
         while let chunk = try nextLine({ Array($0) }) {
             out.append(contentsOf: chunk)
-            out.append(10)
+            out.append(UInt8(ascii: "\n"))
         }
         return out
     }

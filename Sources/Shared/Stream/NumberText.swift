@@ -9,42 +9,42 @@ public enum NumberText {
     /// Parses `-?digits(.digits)?([eE][+-]?digits)?` to the nearest Float32 (round-to-nearest-even).
     /// Returns nil for anything else, including nan, inf, hex, and values that overflow to infinity.
     @inline(__always)
-    public static func parseFloat(_ p: UnsafePointer<UInt8>, _ n: Int) -> Float? {
+    static func parseFloat(_ p: UnsafePointer<UInt8>, _ n: Int) -> Float? {
         var i = 0
         var negative = false
-        if i < n && p[i] == 45 { negative = true; i += 1 }
+        if i < n && p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
         var mantissa: UInt64 = 0
         var digits = 0          // significant digits accumulated into mantissa
         var dropped = false     // a non-zero digit did not fit in mantissa
         var exp10 = 0
         var sawDigit = false
-        while i < n, p[i] >= 48, p[i] <= 57 {
+        while i < n, p[i] >= UInt8(ascii: "0"), p[i] <= UInt8(ascii: "9") {
             sawDigit = true
-            if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - 48); if mantissa > 0 { digits += 1 } }
-            else { exp10 += 1; if p[i] != 48 { dropped = true } }
+            if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - UInt8(ascii: "0")); if mantissa > 0 { digits += 1 } }
+            else { exp10 += 1; if p[i] != UInt8(ascii: "0") { dropped = true } }
             i += 1
         }
         guard sawDigit else { return nil }
-        if i < n && p[i] == 46 {
+        if i < n && p[i] == UInt8(ascii: ".") {
             i += 1
             var fracDigit = false
-            while i < n, p[i] >= 48, p[i] <= 57 {
+            while i < n, p[i] >= UInt8(ascii: "0"), p[i] <= UInt8(ascii: "9") {
                 fracDigit = true
-                if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - 48); exp10 -= 1; if mantissa > 0 { digits += 1 } }
-                else if p[i] != 48 { dropped = true }
+                if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(p[i] - UInt8(ascii: "0")); exp10 -= 1; if mantissa > 0 { digits += 1 } }
+                else if p[i] != UInt8(ascii: "0") { dropped = true }
                 i += 1
             }
             guard fracDigit else { return nil }
         }
-        if i < n && (p[i] == 101 || p[i] == 69) {
+        if i < n && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) {
             i += 1
             var eneg = false
-            if i < n && (p[i] == 43 || p[i] == 45) { eneg = p[i] == 45; i += 1 }
+            if i < n && (p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-")) { eneg = p[i] == UInt8(ascii: "-"); i += 1 }
             var e = 0
             var sawE = false
-            while i < n, p[i] >= 48, p[i] <= 57 {
+            while i < n, p[i] >= UInt8(ascii: "0"), p[i] <= UInt8(ascii: "9") {
                 sawE = true
-                if e < 100_000 { e = e * 10 + Int(p[i] - 48) }
+                if e < 100_000 { e = e * 10 + Int(p[i] - UInt8(ascii: "0")) }
                 i += 1
             }
             guard sawE else { return nil }
@@ -76,6 +76,12 @@ public enum NumberText {
         return slowParse(p, n)
     }
 
+    /// `parseFloat` of a piece of text (an attribute value, a line of a scores file).
+    public static func parseFloat(_ text: Substring) -> Float? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { b in b.baseAddress.flatMap { parseFloat($0, b.count) } }
+    }
+
     private static func slowParse(_ p: UnsafePointer<UInt8>, _ n: Int) -> Float? {
         // The syntax is already checked; the standard library's conversion is correctly
         // rounded and ignores the user's locale.
@@ -83,16 +89,18 @@ public enum NumberText {
         return v.flatMap { $0.isFinite ? $0 : nil }
     }
 
-    /// Parses `-?digits` into an Int32; nil on anything else or overflow.
+    /// Parses `0` or `-?[1-9][0-9]*` into an Int32; nil on anything else (leading zeros,
+    /// `-0`) or overflow.
     @inline(__always)
-    public static func parseInt32(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+    static func parseInt32(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
         var i = 0
         var negative = false
-        if n > 0 && p[0] == 45 { negative = true; i = 1 }
+        if n > 0 && p[0] == UInt8(ascii: "-") { negative = true; i = 1 }
         guard i < n, n - i <= 10 else { return nil }
+        if p[i] == UInt8(ascii: "0") && (negative || n - i > 1) { return nil }
         var v: Int64 = 0
         while i < n {
-            let d = p[i] &- 48
+            let d = p[i] &- UInt8(ascii: "0")
             guard d <= 9 else { return nil }
             v = v * 10 + Int64(d)
             i += 1
@@ -102,40 +110,48 @@ public enum NumberText {
         return Int32(v)
     }
 
-    /// Parses a decimal byte 0...255.
+    /// Parses a decimal byte 0...255, without leading zeros.
     @inline(__always)
-    public static func parseUInt8(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt8? {
+    static func parseUInt8(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt8? {
         guard n >= 1, n <= 3 else { return nil }
+        if p[0] == UInt8(ascii: "0") && n > 1 { return nil }
         var v = 0
         for i in 0..<n {
-            let d = p[i] &- 48
+            let d = p[i] &- UInt8(ascii: "0")
             guard d <= 9 else { return nil }
             v = v * 10 + Int(d)
         }
         return v <= 255 ? UInt8(v) : nil
     }
 
-    /// Parses a whole row of `cols` decimal bytes separated by spaces or tabs into `out`,
-    /// in one pass. Returns false on anything else (the caller then finds the error with
-    /// the token-by-token parsers, which accept exactly the same rows).
+    /// True for `-?0` followed by another digit: an integer written with a leading zero.
+    static func hasLeadingZero(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let i = n > 0 && p[0] == UInt8(ascii: "-") ? 1 : 0
+        return n - i >= 2 && p[i] == UInt8(ascii: "0") && p[i + 1] &- UInt8(ascii: "0") <= 9
+    }
+
+    /// Parses a whole row of `cols` decimal bytes separated by runs of spaces or tabs into
+    /// `out`, in one pass. Returns false on anything else (the caller then finds the error
+    /// with the token-by-token parsers, which accept exactly the same rows).
     @inline(__always)
-    public static func parseByteRow(_ p: UnsafePointer<UInt8>, _ n: Int, cols: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+    static func parseByteRow(_ p: UnsafePointer<UInt8>, _ n: Int, cols: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+        // No blank before the first value or after the last: every run of blanks is followed by a value.
+        if n > 0 && (StreamReader.isBlank(p[0]) || StreamReader.isBlank(p[n - 1])) { return false }
         var i = 0
         var c = 0
         let end = n
-        while true {
-            while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
-            if i >= end { break }
+        while i < end {
             if c == cols { return false }
-            var v = Int(p[i] &- 48)
+            var v = Int(p[i] &- UInt8(ascii: "0"))
             if v > 9 { return false }
             i += 1
             var digits = 1
+            // Digits first: the common case costs one comparison a byte.
             while i < end {
-                let b = p[i]
-                if b == 32 || b == 9 { break }
-                let d = Int(b &- 48)
-                if d > 9 || digits == 3 { return false }
+                let d = Int(p[i] &- UInt8(ascii: "0"))
+                if d > 9 { break }
+                // A fourth digit, or a digit after a leading 0.
+                if digits == 3 || v == 0 { return false }
                 v = v * 10 + d
                 digits += 1
                 i += 1
@@ -143,40 +159,72 @@ public enum NumberText {
             if v > 255 { return false }
             out[c] = UInt8(truncatingIfNeeded: v)
             c += 1
+            if i < end {
+                // The value ends at a blank or the row is malformed; then skip the run of blanks.
+                if !StreamReader.isBlank(p[i]) { return false }
+                i += 1
+                while i < end && StreamReader.isBlank(p[i]) { i += 1 }
+            }
         }
         return c == cols
     }
 
-    /// Appends the shortest text that reads back as the same Float32 bits
-    /// (`1`, `0.1`, `-0`, `1e-45`, `3.4028235e+38`). The value must be finite.
+    /// Appends the one text writers print for `x` (docs/FORMAT.md): the fewest significant
+    /// digits d1…dn that read back as the same bits (the one nearest x when several), and with
+    /// x = d1.d2…dn × 10^E: an integer of at most 2^24 in magnitude as its digits (`-3`,
+    /// `16777216`, `-0`); otherwise positional when −4 ≤ E ≤ 6 (`0.1`, `-2.5`, `0.0001`), else
+    /// `d1.d2…dne[-]E` (`1e-5`, `1.5e-7`, `1e8`, `3.4028235e38`). The value must be finite.
     @inline(__always)
     public static func appendFloat(_ x: Float, to out: inout [UInt8]) {
-        if x == x.rounded(), abs(x) < 1e7 {
-            // Integers print without ".0"; -0 keeps its sign.
+        if x == x.rounded(), abs(x) <= 16_777_216 {
             if x == 0 {
-                if x.sign == .minus { out.append(45) }
-                out.append(48)
+                if x.sign == .minus { out.append(UInt8(ascii: "-")) }
+                out.append(UInt8(ascii: "0"))
                 return
             }
             appendInt(Int(x), to: &out)
             return
         }
-        var s = x.description
-        s.withUTF8 { out.append(contentsOf: $0) }
+        // Float.description has the shortest digits, and is positional exactly when −4 ≤ E and
+        // |x| ≤ 2^24 (with `.0` only on integers, printed above): then it is the form wanted.
+        // Otherwise it is `d.ddde±XX`, whose exponent loses its `+` and leading zeros.
+        // ShortestPrintingTests checks the form on random floats and on both sides of each bound.
+        var text = x.description
+        if x.magnitude >= 1e-4 && x.magnitude < 16_777_216 {
+            text.withUTF8 { out.append(contentsOf: $0) }
+            return
+        }
+        text.withUTF8 { t in
+            let e = t.firstIndex(of: UInt8(ascii: "e"))!
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: t[..<e]))
+            out.append(UInt8(ascii: "e"))
+            var i = e + 1
+            if t[i] == UInt8(ascii: "-") { out.append(UInt8(ascii: "-")) }
+            if t[i] == UInt8(ascii: "-") || t[i] == UInt8(ascii: "+") { i += 1 }
+            while i < t.count - 1 && t[i] == UInt8(ascii: "0") { i += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: t[i...]))
+        }
+    }
+
+    /// `x` as writers print it, for messages that quote a value read from a stream.
+    public static func text(_ x: Float) -> String {
+        var out = [UInt8]()
+        appendFloat(x, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always)
     public static func appendInt(_ v: Int, to out: inout [UInt8]) {
-        if v >= 0 && v < 10 { out.append(UInt8(48 + v)); return }
+        if v >= 0 && v < 10 { out.append(UInt8(ascii: "0") + UInt8(v)); return }
         var n = v.magnitude
-        if v < 0 { out.append(45) }
+        if v < 0 { out.append(UInt8(ascii: "-")) }
         var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                   UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var len = 0
         withUnsafeMutableBytes(of: &tmp) { buf in
             repeat {
-                buf[19 - len] = UInt8(48 + n % 10)
+                buf[19 - len] = UInt8(ascii: "0") + UInt8(n % 10)
                 n /= 10
                 len += 1
             } while n > 0

@@ -82,15 +82,9 @@ public struct ByteScale: Equatable, Sendable {
     public init(_ text: String?, line: Int? = nil, section: String = "") throws {
         guard let text else { self = .one; return }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        func number(_ s: Substring) -> Float? {
-            var bytes = Array(s.utf8)
-            return bytes.withUnsafeMutableBufferPointer { b in
-                b.baseAddress.flatMap { NumberText.parseFloat($0, b.count) }
-            }
-        }
-        if parts.count == 1, let v = number(parts[0]) {
+        if parts.count == 1, let v = NumberText.parseFloat(parts[0]) {
             self.init(numerator: v, denominator: 1)
-        } else if parts.count == 2, let p = number(parts[0]), let q = number(parts[1]), q != 0 {
+        } else if parts.count == 2, let p = NumberText.parseFloat(parts[0]), let q = NumberText.parseFloat(parts[1]), q != 0 {
             self.init(numerator: p, denominator: q)
         } else {
             throw StreamError(line: line, "section \(section): scale=\(text) is not a number or a fraction p/q")
@@ -105,11 +99,6 @@ public struct ByteScale: Equatable, Sendable {
     public func apply(_ b: UInt8) -> Float { Float(b) * numerator / denominator }
 
     public var text: String {
-        func show(_ x: Float) -> String {
-            var out = [UInt8]()
-            NumberText.appendFloat(x, to: &out)
-            return String(decoding: out, as: UTF8.self)
-        }
-        return denominator == 1 ? show(numerator) : "\(show(numerator))/\(show(denominator))"
+        denominator == 1 ? NumberText.text(numerator) : "\(NumberText.text(numerator))/\(NumberText.text(denominator))"
     }
 }

@@ -46,7 +46,8 @@ public struct SectionHeader: Equatable, Sendable {
     }
 
     static func isNameByte(_ b: UInt8) -> Bool {
-        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || b == 46 || b == 45
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
     }
 
     public static func isValidName(_ s: String) -> Bool {
@@ -54,21 +55,22 @@ public struct SectionHeader: Equatable, Sendable {
     }
 
     /// Parses a header line (starting with `@`, not `@end`).
-    public static func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> SectionHeader {
-        var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
-        var i = 1
-        while i < line.count {
-            while i < line.count, line[i] == 32 || line[i] == 9 { i += 1 }
-            let start = i
-            while i < line.count, line[i] != 32, line[i] != 9 { i += 1 }
-            if i > start { fields.append(line[start..<i]) }
-        }
+    static func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> SectionHeader {
+        if let last = line.last, StreamReader.isBlank(last) { throw StreamReader.endsInBlank(last, line: lineNumber) }
         let usage = "expected a header '@name type ROWSxCOLS key=value ...'"
+        if line.contains(UInt8(ascii: "\t")) {
+            throw StreamError(line: lineNumber, "malformed section header: fields are separated by one space, found a tab")
+        }
+        // Fields are separated by exactly one space.
+        let fields = line[1...].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        if fields.dropFirst().contains(where: \.isEmpty) {
+            throw StreamError(line: lineNumber, "malformed section header: fields are separated by one space, found two spaces")
+        }
         guard fields.count >= 3 else {
             throw StreamError(line: lineNumber, "malformed section header: \(usage), found '\(String(decoding: line, as: UTF8.self).prefix(80))'")
         }
         let name = String(decoding: fields[0], as: UTF8.self)
-        guard fields[0].allSatisfy(isNameByte) else {
+        guard !fields[0].isEmpty, fields[0].allSatisfy(isNameByte) else {
             throw StreamError(line: lineNumber, "malformed section name '\(name.prefix(80))': use letters, digits, '_', '.', '-'")
         }
         let typeText = String(decoding: fields[1], as: UTF8.self)
@@ -98,8 +100,12 @@ public struct SectionHeader: Equatable, Sendable {
                 throw StreamError(line: lineNumber, "section \(name): malformed attribute key '\(String(decoding: key, as: UTF8.self).prefix(80))'")
             }
             let keyText = String(decoding: key, as: UTF8.self)
-            guard let value = Attributes.decodeValue(field[(eq + 1)...]) else {
+            let raw = field[(eq + 1)...]
+            guard let value = Attributes.decodeValue(raw) else {
                 throw StreamError(line: lineNumber, "section \(name): attribute \(keyText) has a malformed %-escape or is not UTF-8")
+            }
+            if let u = String(decoding: raw, as: UTF8.self).unicodeScalars.first(where: String.needsEscape) {
+                throw StreamError(line: lineNumber, "section \(name): attribute \(keyText) holds \(StreamReader.describe(control: u)); writers %-encode it")
             }
             guard attributes[keyText] == nil else {
                 throw StreamError(line: lineNumber, "section \(name): attribute \(keyText) is given twice")
@@ -114,11 +120,11 @@ public struct SectionHeader: Equatable, Sendable {
     /// A non-negative decimal count without sign or leading zeros (except "0"), at most 18 digits.
     private static func parseCount(_ s: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         guard !s.isEmpty, s.count <= 18 else { return nil }
-        if s.count > 1 && s.first == 48 { return nil }
+        if s.count > 1 && s.first == UInt8(ascii: "0") { return nil }
         var v = 0
         for b in s {
-            guard b >= 48 && b <= 57 else { return nil }
-            v = v * 10 + Int(b - 48)
+            guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+            v = v * 10 + Int(b - UInt8(ascii: "0"))
         }
         return v
     }

@@ -6,6 +6,10 @@
 public final class StreamReader {
     public static let magic = "nn-stream"
     public static let version = 1
+    /// The last line of every complete stream.
+    static let endLine = Array("@end".utf8)
+    /// UTF-8's byte-order mark, which an nn-stream never starts with.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public enum Item {
         case comment(String)
@@ -15,6 +19,8 @@ public final class StreamReader {
     private let lines: LineReader
     private var pending: SectionHeader?
     private var ended = false
+    /// The line of each section's header so far: a name may appear once.
+    private var sectionLines: [String: Int] = [:]
     /// Why a stream may end early: said after every "truncated input" message.
     private let truncationCause: String
 
@@ -25,24 +31,52 @@ public final class StreamReader {
     public init(_ lines: LineReader, fromFile: Bool = false) throws {
         self.lines = lines
         truncationCause = fromFile ? "the file is cut short" : "the stage before this one probably failed"
-        var bom = false
-        let first: String? = try nextLine { b in
-            bom = b.starts(with: [0xEF, 0xBB, 0xBF])
-            return String(decoding: b.prefix(80), as: UTF8.self)
+        let magicLine = Array("\(StreamReader.magic) \(StreamReader.version)".utf8)
+        enum First { case magic, byteOrderMark, cut(String), endsInBlank(UInt8), other(String) }
+        let first: First? = try nextLine { b in
+            if b.elementsEqual(magicLine) { return .magic }
+            if b.starts(with: StreamReader.byteOrderMark) { return .byteOrderMark }
+            let text = String(decoding: b.prefix(80), as: UTF8.self)
+            // The input stops inside its first line (`head -c 5`): the writer stopped there.
+            if lines.endedMidLine && magicLine.starts(with: b) { return .cut(text) }
+            var end = b.count
+            while end > 0 && StreamReader.isBlank(b[end - 1]) { end -= 1 }
+            if end < b.count && b[..<end].elementsEqual(magicLine) { return .endsInBlank(b[b.count - 1]) }
+            return .other(text)
         }
-        guard let first else {
-            throw truncated(line: 1, "the input is empty, expected '\(StreamReader.magic) \(StreamReader.version)'")
+        let expected = "'\(StreamReader.magic) \(StreamReader.version)'"
+        switch first {
+        case nil:
+            throw truncated(line: 1, "the input is empty, expected \(expected)")
+        case .magic:
+            return
+        case .byteOrderMark:
+            throw StreamError(line: 1, StreamReader.byteOrderMarkDetail(of: "an nn-stream"))
+        case .cut(let text):
+            throw truncated(line: 1, "the first line is cut short ('\(text)'), expected \(expected)")
+        case .endsInBlank(let blank):
+            throw StreamReader.endsInBlank(blank, line: 1)
+        case .other(let text):
+            let words = text.split(separator: " ", omittingEmptySubsequences: false)
+            if words.count == 2, words[0] == StreamReader.magic, !words[1].isEmpty, !words[1].contains("\t") {
+                throw StreamError(line: 1, "unsupported stream version \(words[1]): this program reads version \(StreamReader.version)")
+            }
+            throw StreamError(line: 1, "not an nn-stream: expected \(expected), found '\(text.filter { $0.isASCII && !$0.isNewline })'")
         }
-        if bom {
-            throw StreamError(line: 1, "the input starts with a UTF-8 byte-order mark (EF BB BF); an nn-stream has none, remove it with sed '1s/^\\xEF\\xBB\\xBF//'")
-        }
-        let words = first.split(separator: " ")
-        guard words.count == 2, words[0] == StreamReader.magic else {
-            throw StreamError(line: 1, "not an nn-stream: expected '\(StreamReader.magic) \(StreamReader.version)', found '\(first.filter { $0.isASCII && !$0.isNewline })'")
-        }
-        guard words[1] == "\(StreamReader.version)" else {
-            throw StreamError(line: 1, "unsupported stream version \(words[1]): this program reads version \(StreamReader.version)")
-        }
+    }
+
+    /// The message for input that starts with a byte-order mark (`what`: "an nn-stream").
+    static func byteOrderMarkDetail(of what: String) -> String {
+        "the input starts with a UTF-8 byte-order mark (EF BB BF); \(what) has none, remove it with sed '1s/^\\xEF\\xBB\\xBF//'"
+    }
+
+    /// The separators of a row, and what no line of a stream ends with.
+    @inline(__always)
+    static func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+
+    /// A line that ends in a space or tab: nothing follows the last field of a line.
+    static func endsInBlank(_ blank: UInt8, line: Int) -> StreamError {
+        StreamError(line: line, "the line ends in a \(blank == UInt8(ascii: "\t") ? "tab" : "space"); nothing follows the last field or value of an nn-stream line")
     }
 
     /// Lines end in LF alone; a file saved with Windows line ends is refused, by name.
@@ -77,7 +111,7 @@ public final class StreamReader {
         var crlf = false
         do {
             return try lines.nextLine { b in
-                if b.last == 13 { crlf = true; throw StreamReader.crlfError(line: lines.lineNumber) }
+                if b.last == UInt8(ascii: "\r") { crlf = true; throw StreamReader.crlfError(line: lines.lineNumber) }
                 return try body(b)
             }
         } catch let e as StreamError {
@@ -94,9 +128,9 @@ public final class StreamReader {
         enum Line { case end, comment(String), header(SectionHeader), other(String) }
         let n = lines.lineNumber + 1
         let line: Line? = try nextLine { b in
-            if b.count == 4 && b[0] == 64 && b[1] == 101 && b[2] == 110 && b[3] == 100 { return .end }
-            if b.first == 35 { return .comment(String(decoding: b.dropFirst(), as: UTF8.self)) }
-            if b.first == 64 { return .header(try SectionHeader.parse(b, lineNumber: n)) }
+            if b.elementsEqual(StreamReader.endLine) { return .end }
+            if b.first == UInt8(ascii: "#") { return .comment(try StreamReader.commentText(b.dropFirst(), line: n)) }
+            if b.first == UInt8(ascii: "@") { return .header(try SectionHeader.parse(b, lineNumber: n)) }
             return .other(String(decoding: b.prefix(60), as: UTF8.self))
         }
         switch line {
@@ -112,11 +146,32 @@ public final class StreamReader {
         case .comment(let text):
             return .comment(text)
         case .header(let h):
+            if let first = sectionLines[h.name] {
+                throw StreamError(line: n, "a second section named \(h.name) (the first is on line \(first)): a stream holds at most one section of each name")
+            }
+            sectionLines[h.name] = n
             pending = h
             return .section(h)
         case .other(let text):
             throw cutShort(StreamError(line: n, "expected a section header ('@name type ROWSxCOLS ...') or '@end', found '\(text)'"))
         }
+    }
+
+    /// A comment's text: UTF-8 without control characters (those `String.visible` escapes), so
+    /// a stage that passes it on writes it as it came.
+    static func commentText(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, line: Int) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw StreamError(line: line, "the comment is not UTF-8 text")
+        }
+        if let u = text.unicodeScalars.first(where: String.needsEscape) {
+            throw StreamError(line: line, "the comment holds \(describe(control: u)); a comment is one line of text without control characters")
+        }
+        return text
+    }
+
+    /// `a NUL byte`, `control character \x1b`: a character that `String.visible` escapes, named.
+    static func describe(control u: Unicode.Scalar) -> String {
+        u == "\0" ? "a NUL byte" : "control character \(String(u).visible)"
     }
 
     /// Reads every section and comment up to `@end` (small streams, tests).
@@ -136,56 +191,38 @@ public final class StreamReader {
     /// on to `writer` byte for byte (a stage that needs a section and must pass it through).
     public func read(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil) throws -> Section {
         try writer?.rawLine(header.text)
-        // A header may claim more rows than follow: reserve a bounded amount, then grow.
-        let reserve = min(header.rows * header.cols, SectionHeader.reservationLimit)
         let storage: Storage
         switch header.type {
-        case .f32:
-            var values = [Float](); values.reserveCapacity(reserve)
-            try forEachRow(header, copyingTo: writer) { p, n, start, r in
-                try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
-                    guard let v = NumberText.parseFloat(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
-                    values.append(v)
-                }
-            }
-            storage = .f32(values)
-        case .i32:
-            var values = [Int32](); values.reserveCapacity(reserve)
-            try forEachRow(header, copyingTo: writer) { p, n, start, r in
-                try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
-                    guard let v = NumberText.parseInt32(tp, tn) else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
-                    values.append(v)
-                }
-            }
-            storage = .i32(values)
-        case .u8:
-            var values = [UInt8](); values.reserveCapacity(reserve)
-            let cols = header.cols
-            try forEachRow(header, copyingTo: writer) { p, n, _, r in
-                if n < header.minimumRowBytes { try self.rowError(p, n, header, r) }
-                let start = values.count
-                values.append(contentsOf: repeatElement(0, count: cols))
-                let ok = cols == 0 ? NumberText.parseByteRow(p, n, cols: 0, into: UnsafeMutablePointer(bitPattern: 1)!)
-                    : values.withUnsafeMutableBufferPointer { NumberText.parseByteRow(p, n, cols: cols, into: $0.baseAddress! + start) }
-                if !ok { try self.rowError(p, n, header, r) }
-            }
-            storage = .u8(values)
+        case .f32: storage = .f32(try values(header, copyingTo: writer))
+        case .i32: storage = .i32(try values(header, copyingTo: writer))
+        case .u8: storage = .u8(try values(header, copyingTo: writer))
         }
         return Section(header: header, storage: storage)
+    }
+
+    /// The values of every row of the section, in order.
+    private func values<T: StreamElement>(_ header: SectionHeader, copyingTo writer: StreamWriter?) throws -> [T] {
+        let parser = try RowParser(header)
+        // A header may claim more rows than follow: reserve a bounded amount, then grow.
+        var values = [T]()
+        values.reserveCapacity(min(header.rows * header.cols, SectionHeader.reservationLimit))
+        try forEachRow(header, copyingTo: writer) { row, _ in
+            try T.append(row, line: self.lineNumber, parser, to: &values)
+        }
+        return values
     }
 
     /// Checks the section's rows and writes header and rows to `writer` byte for byte.
     public func copy(_ header: SectionHeader, to writer: StreamWriter) throws {
         try writer.rawLine(header.text)
-        try forEachRow(header) { p, n, _, r in
-            try self.check(p, n, header, r)
-            try writer.rawLine(UnsafeBufferPointer(start: p, count: n))
-        }
+        let parser = try RowParser(header)
+        try forEachRow(header, copyingTo: writer) { row, _ in try parser.check(row, line: self.lineNumber) }
     }
 
     /// Checks the section's rows and discards them.
     public func skip(_ header: SectionHeader) throws {
-        try forEachRow(header) { p, n, _, r in try self.check(p, n, header, r) }
+        let parser = try RowParser(header)
+        try forEachRow(header) { row, _ in try parser.check(row, line: self.lineNumber) }
     }
 
     /// Streams the rows as Float32 (u8 scaled, i32 converted), one reused buffer per row.
@@ -194,142 +231,61 @@ public final class StreamReader {
     public func visitRows(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil,
                           _ body: (Int, UnsafeBufferPointer<Float>) throws -> Void) throws {
         try writer?.rawLine(header.text)
+        let parser = try RowParser(header)
         // The row buffers are made at the first row long enough to hold COLS values,
         // so a header alone never allocates them.
-        var row: [Float] = []
-        func makeRow(_ p: UnsafePointer<UInt8>, _ n: Int, _ r: Int) throws {
-            if n < header.minimumRowBytes { try rowError(p, n, header, r) }
-            row = [Float](repeating: 0, count: header.cols)
+        var out: [Float] = []
+        func makeBuffers(_ row: UnsafeBufferPointer<UInt8>) throws {
+            if parser.isShort(row) { try parser.refuse(row, line: lineNumber) }
+            out = [Float](repeating: 0, count: header.cols)
         }
-        let scale = try ByteScale(header.attributes["scale"], line: header.line, section: header.name)
         if header.type == .u8 {
             // One pass over the row's bytes, then a table lookup per value.
-            let table = (0..<256).map { scale.apply(UInt8($0)) }
+            let table = (0..<256).map { parser.scale.apply(UInt8($0)) }
             var bytes: [UInt8] = []
-            try forEachRow(header) { p, n, _, r in
+            try forEachRow(header, copyingTo: writer) { row, r in
                 if r == 0 {
-                    try makeRow(p, n, r)
+                    try makeBuffers(row)
                     bytes = [UInt8](repeating: 0, count: max(header.cols, 1))
                 }
-                let ok = bytes.withUnsafeMutableBufferPointer { NumberText.parseByteRow(p, n, cols: header.cols, into: $0.baseAddress!) }
-                if !ok { try self.rowError(p, n, header, r) }
-                try writer?.rawLine(UnsafeBufferPointer(start: p, count: n))
-                try row.withUnsafeMutableBufferPointer { out in
+                try bytes.withUnsafeMutableBufferPointer { try parser.parseBytes(row, line: self.lineNumber, into: $0.baseAddress!) }
+                try out.withUnsafeMutableBufferPointer { o in
                     table.withUnsafeBufferPointer { t in
                         bytes.withUnsafeBufferPointer { b in
-                            for c in 0..<out.count { out[c] = t[Int(b[c])] }
+                            for c in 0..<o.count { o[c] = t[Int(b[c])] }
                         }
                     }
-                    try body(r, UnsafeBufferPointer(out))
+                    try body(r, UnsafeBufferPointer(o))
                 }
             }
             return
         }
-        try forEachRow(header) { p, n, _, r in
-            if r == 0 { try makeRow(p, n, r) }
-            try row.withUnsafeMutableBufferPointer { out in
-                try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
-                    let v: Float?
-                    switch header.type {
-                    case .f32: v = NumberText.parseFloat(tp, tn)
-                    case .i32: v = NumberText.parseInt32(tp, tn).map { Float($0) }
-                    case .u8: v = NumberText.parseUInt8(tp, tn).map { scale.apply($0) }
-                    }
-                    guard let v else { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
-                    out[c] = v
-                }
-                try writer?.rawLine(UnsafeBufferPointer(start: p, count: n))
-                try body(r, UnsafeBufferPointer(out))
+        try forEachRow(header, copyingTo: writer) { row, r in
+            if r == 0 { try makeBuffers(row) }
+            try out.withUnsafeMutableBufferPointer { o in
+                try parser.parseFloats(row, line: self.lineNumber, into: o)
+                try body(r, UnsafeBufferPointer(o))
             }
         }
     }
 
-    private func check(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ r: Int) throws {
-        if header.type == .u8 && n >= header.minimumRowBytes {
-            let ok = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(header.cols, 1)) {
-                NumberText.parseByteRow(p, n, cols: header.cols, into: $0.baseAddress!)
-            }
-            if ok { return }
-        }
-        try checkTokens(p, n, header, r)
-    }
-
-    /// Checks a row token by token: its count and each value's form.
-    private func checkTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ r: Int) throws {
-        try Self.tokens(p, n, header, self.lines.lineNumber) { tp, tn, c in
-            let ok: Bool
-            switch header.type {
-            case .f32: ok = NumberText.parseFloat(tp, tn) != nil
-            case .i32: ok = NumberText.parseInt32(tp, tn) != nil
-            case .u8: ok = NumberText.parseUInt8(tp, tn) != nil
-            }
-            if !ok { throw Self.badNumber(tp, tn, header, r, c, self.lines.lineNumber) }
-        }
-    }
-
-    /// Throws the error that the token-by-token check finds in a row a fast parser refused
-    /// (or that is too short to hold the header's columns).
-    private func rowError(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ r: Int) throws -> Never {
-        try checkTokens(p, n, header, r)
-        throw StreamError(line: lines.lineNumber, "section \(header.name): malformed row")
-    }
-
-    /// Calls `body(bytes, count, lineStart, rowIndex)` for each of the header's rows.
+    /// Calls `body(row, index)` for each of the header's row lines (then copies the line to
+    /// `writer`, if given); a header or comment where a row should be is an error.
     private func forEachRow(_ header: SectionHeader, copyingTo writer: StreamWriter? = nil,
-                            _ body: (UnsafePointer<UInt8>, Int, Int, Int) throws -> Void) throws {
+                            _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
         precondition(pending == header, "StreamReader: \(header.name) is not the pending section")
         pending = nil
         for r in 0..<header.rows {
             let got: Bool? = try nextLine { b in
-                if b.first == 64 || b.first == 35 { return false }
-                try body(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count, 0, r)
+                if b.first == UInt8(ascii: "@") || b.first == UInt8(ascii: "#") { return false }
+                try body(b, r)
                 try writer?.rawLine(b)
                 return true
             }
+            if got == true { continue }
             let what = "section \(header.name) (header on line \(header.line ?? 0)) ends after \(r) of \(header.rows) rows"
             if got == nil { throw truncated(line: lines.lineNumber + 1, what) }
-            if got == false { throw StreamError(line: lines.lineNumber, what) }
+            throw StreamError(line: lines.lineNumber, what)
         }
-    }
-
-    /// Splits a row on runs of spaces/tabs and checks it has `cols` values.
-    @inline(__always)
-    private static func tokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ header: SectionHeader, _ line: Int,
-                               _ body: (UnsafePointer<UInt8>, Int, Int) throws -> Void) throws {
-        var i = 0
-        var c = 0
-        let end = n
-        while true {
-            while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
-            if i >= end { break }
-            let s = i
-            while i < end && p[i] != 32 && p[i] != 9 { i += 1 }
-            if c == header.cols {
-                c += 1
-                while true {
-                    while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
-                    if i >= end { break }
-                    while i < end && p[i] != 32 && p[i] != 9 { i += 1 }
-                    c += 1
-                }
-                break
-            }
-            try body(p + s, i - s, c)
-            c += 1
-        }
-        if c != header.cols {
-            throw StreamError(line: line, "section \(header.name): row has \(c) value\(c == 1 ? "" : "s"), expected \(header.cols)")
-        }
-    }
-
-    private static func badNumber(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: SectionHeader, _ r: Int, _ c: Int, _ line: Int) -> StreamError {
-        let text = String(decoding: UnsafeBufferPointer(start: p, count: min(n, 40)), as: UTF8.self)
-        let what: String
-        switch h.type {
-        case .f32: what = "a finite f32 number (NaN and infinities are not allowed)"
-        case .i32: what = "an i32 integer"
-        case .u8: what = "a u8 integer 0..255"
-        }
-        return StreamError(line: line, "section \(h.name), column \(c + 1): expected \(what), found '\(text)'")
     }
 }

@@ -1,12 +1,18 @@
 // Writes an nn-stream: the magic line, sections, comments, `@end`.
 // A stage's provenance comment (`# nn-fit 0.1.0: nn-fit --sgd`) is written just
 // before the first section the stage adds itself, so it stands next to what it made.
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public final class StreamWriter {
     public let out: ByteWriter
     private var provenance: String?
     private var begun = false
     private var section: (header: SectionHeader, rowsWritten: Int)?
+    /// Set when stdout is a terminal: the stream goes to this unlinked file, and `end` prints
+    /// its summary instead, with how to pipe the stream on.
+    private var keptFromTerminal: (program: String, fd: Int32)?
 
     public init(_ out: ByteWriter, provenance: String? = nil) {
         self.out = out
@@ -14,8 +20,16 @@ public final class StreamWriter {
     }
 
     /// A writer to stdout that records `Provenance.line(program:)` for the running program.
-    public static func standardOutput(program: String) -> StreamWriter {
-        StreamWriter(ByteWriter(fileDescriptor: 1), provenance: Provenance.line(program: program))
+    /// A terminal never receives the stream (megabytes of numbers): it gets a summary, what
+    /// `nn-data info` would say, when the stream ends.
+    public static func standardOutput(program: String) throws -> StreamWriter {
+        guard Stage.stdoutIsTerminal else {
+            return StreamWriter(ByteWriter(fileDescriptor: 1), provenance: Provenance.line(program: program))
+        }
+        let fd = try TemporaryFile.unlinked()
+        let writer = StreamWriter(ByteWriter(fileDescriptor: fd), provenance: Provenance.line(program: program))
+        writer.keptFromTerminal = (program, fd)
+        return writer
     }
 
     /// Writes the magic line; called by every other method if needed.
@@ -46,7 +60,7 @@ public final class StreamWriter {
         let cols = s.cols
         if cols == 0 {
             // Rows of no values are empty lines; the row count still holds.
-            out.buffer.append(contentsOf: repeatElement(10, count: s.rows))
+            out.buffer.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: s.rows))
             try out.flushIfFull()
             section?.rowsWritten = s.rows
             return try finishSection()
@@ -57,10 +71,10 @@ public final class StreamWriter {
         case .i32(let v):
             for r in 0..<s.rows {
                 for c in 0..<cols {
-                    if c > 0 { out.buffer.append(32) }
+                    if c > 0 { out.buffer.append(UInt8(ascii: " ")) }
                     NumberText.appendInt(Int(v[r * cols + c]), to: &out.buffer)
                 }
-                out.buffer.append(10)
+                out.buffer.append(UInt8(ascii: "\n"))
                 try out.flushIfFull()
             }
         case .u8(let v):
@@ -80,26 +94,26 @@ public final class StreamWriter {
         precondition(SectionHeader.isValidName(h.name), "StreamWriter: bad section name \(h.name)")
         try writeProvenanceIfDue()
         try out.append(h.text)
-        out.buffer.append(10)
+        out.buffer.append(UInt8(ascii: "\n"))
         section = (h, 0)
         if h.rows == 0 { try finishSection() }
     }
 
     /// Appends one f32 row to the section begun by `writeHeader`.
-    public func writeRow(_ row: UnsafeBufferPointer<Float>) throws {
+    func writeRow(_ row: UnsafeBufferPointer<Float>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
-        if row.isEmpty { out.buffer.append(10) }
+        if row.isEmpty { out.buffer.append(UInt8(ascii: "\n")) }
         try writeRows(f32: row, cols: row.count, startRow: s.rowsWritten)
         section!.rowsWritten += 1
         if section!.rowsWritten == s.header.rows { try finishSection() }
     }
 
     /// Appends one u8 row to the section begun by `writeHeader`.
-    public func writeRow(_ row: UnsafeBufferPointer<UInt8>) throws {
+    func writeRow(_ row: UnsafeBufferPointer<UInt8>) throws {
         guard let s = section else { preconditionFailure("StreamWriter: writeRow without a header") }
         precondition(row.count == s.header.cols)
-        if row.isEmpty { out.buffer.append(10) }
+        if row.isEmpty { out.buffer.append(UInt8(ascii: "\n")) }
         try writeRows(u8: row, cols: row.count)
         section!.rowsWritten += 1
         if section!.rowsWritten == s.header.rows { try finishSection() }
@@ -119,12 +133,12 @@ public final class StreamWriter {
                 let x = v[r * cols + c]
                 guard x.isFinite else {
                     let name = section?.header.name ?? "?"
-                    throw StreamError(line: nil, "refusing to write \(x) in section \(name), row \(startRow + r + 1), column \(c + 1): the stream format allows finite numbers only")
+                    throw StreamError(line: nil, "refusing to write \(x) in section \(name), row \(startRow + r), column \(c): the stream format allows finite numbers only")
                 }
-                if c > 0 { out.buffer.append(32) }
+                if c > 0 { out.buffer.append(UInt8(ascii: " ")) }
                 NumberText.appendFloat(x, to: &out.buffer)
             }
-            out.buffer.append(10)
+            out.buffer.append(UInt8(ascii: "\n"))
             try out.flushIfFull()
         }
     }
@@ -132,7 +146,7 @@ public final class StreamWriter {
     /// Each byte's decimal text followed by a space, packed little-endian into 4 bytes,
     /// and how many of them count: 7 → "7 " (2), 255 → "255 " (4).
     private static let byteText: [(code: UInt32, length: Int)] = (0..<256).map { v in
-        let text = Array(String(v).utf8) + [32]
+        let text = Array(String(v).utf8) + [UInt8(ascii: " ")]
         return (text.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }, text.count)
     }
 
@@ -152,7 +166,7 @@ public final class StreamWriter {
                         raw.storeBytes(of: t.code, toByteOffset: n, as: UInt32.self)
                         n += t.length
                     }
-                    p[n - 1] = 10
+                    p[n - 1] = UInt8(ascii: "\n")
                     return n
                 }
                 try out.flushIfFull()
@@ -164,12 +178,12 @@ public final class StreamWriter {
     func rawLine(_ s: String) throws {
         try begin()
         try out.append(s)
-        out.buffer.append(10)
+        out.buffer.append(UInt8(ascii: "\n"))
     }
 
     func rawLine(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         out.buffer.append(contentsOf: bytes)
-        out.buffer.append(10)
+        out.buffer.append(UInt8(ascii: "\n"))
         try out.flushIfFull()
     }
 
@@ -180,5 +194,20 @@ public final class StreamWriter {
         try writeProvenanceIfDue()
         try out.append("@end\n")
         try out.flush()
+        if let kept = keptFromTerminal { try summarize(kept) }
+    }
+
+    /// The summary of the stream kept back from the terminal, then how to get the stream itself.
+    private func summarize(_ kept: (program: String, fd: Int32)) throws {
+        keptFromTerminal = nil
+        defer { close(kept.fd) }
+        guard lseek(kept.fd, 0, SEEK_SET) == 0 else { throw IOError("cannot read back the stream: \(String(cString: strerror(errno)))") }
+        let terminal = ByteWriter(fileDescriptor: 1)
+        try StreamSummary.summarize(try StreamReader(LineReader(fileDescriptor: kept.fd))) { line in
+            try terminal.append(line + "\n")
+        }
+        let next = kept.program == "nn-fit" ? "'| nn-eval', or --save model.nn" : "'| nn-fit' or '> data.nns'"
+        try terminal.append("(a summary: \(kept.program) writes the stream itself into a pipe or a file, e.g. \(next))\n")
+        try terminal.flush()
     }
 }

@@ -4,7 +4,7 @@
 public enum Elementwise {
     /// Adds `bias` (n values) to each of the m rows of the m × n matrix `c`.
     @inline(__always)
-    public static func addRows(_ bias: UnsafePointer<Float>, to c: UnsafeMutablePointer<Float>, m: Int, n: Int) {
+    static func addRows(_ bias: UnsafePointer<Float>, to c: UnsafeMutablePointer<Float>, m: Int, n: Int) {
         for r in 0..<m {
             let row = c + r * n
             for j in 0..<n { row[j] += bias[j] }
@@ -15,7 +15,7 @@ public enum Elementwise {
     /// (so both loops below give the same sums): a few columns one at a time in a register,
     /// many columns a row at a time with the vector kernel.
     @inline(__always)
-    public static func columnSums(_ a: UnsafePointer<Float>, m: Int, n: Int, into out: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    static func columnSums(_ a: UnsafePointer<Float>, m: Int, n: Int, into out: UnsafeMutablePointer<Float>, accumulate: Bool) {
         if n < 16 {
             for j in 0..<n {
                 var s: Float = accumulate ? out[j] : 0
@@ -30,20 +30,13 @@ public enum Elementwise {
 
     /// x *= alpha.
     @inline(__always)
-    public static func scale(_ x: UnsafeMutablePointer<Float>, _ n: Int, by alpha: Float) {
+    static func scale(_ x: UnsafeMutablePointer<Float>, _ n: Int, by alpha: Float) {
         for i in 0..<n { x[i] *= alpha }
     }
 
     /// x ⊙= y over n values.
     @inline(__always)
-    public static func multiply(_ x: UnsafeMutablePointer<Float>, by y: UnsafePointer<Float>, _ n: Int) {
+    static func multiply(_ x: UnsafeMutablePointer<Float>, by y: UnsafePointer<Float>, _ n: Int) {
         for i in 0..<n { x[i] *= y[i] }
-    }
-
-    /// Σ x[i]² in Float64.
-    public static func sumOfSquares(_ x: UnsafePointer<Float>, _ n: Int) -> Double {
-        var s: Double = 0
-        for i in 0..<n { s += Double(x[i]) * Double(x[i]) }
-        return s
     }
 }

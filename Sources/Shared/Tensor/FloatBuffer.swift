@@ -3,7 +3,7 @@
 
 public final class FloatBuffer {
     public let count: Int
-    public let base: UnsafeMutablePointer<Float>
+    let base: UnsafeMutablePointer<Float>
 
     public init(count: Int) {
         precondition(count >= 0)
@@ -19,7 +19,7 @@ public final class FloatBuffer {
 
     deinit { base.deallocate() }
 
-    public var array: [Float] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var array: [Float] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     public func copy(from other: FloatBuffer) {
         precondition(other.count == count)

@@ -7,7 +7,7 @@ extension Kernels {
     /// multiply-adds as `axpy` then `dot`, with the sum in eight-lane blocks (few enough live
     /// vectors to stay in the sixteen registers of baseline x86-64).
     @inline(__always)
-    public static func axpyDot(_ alpha: Float, _ x: UnsafePointer<Float>, _ w: UnsafeMutablePointer<Float>,
+    static func axpyDot(_ alpha: Float, _ x: UnsafePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                                _ y: UnsafePointer<Float>, _ n: Int) -> Float {
         @inline(__always) func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> { UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self) }
         let a = SIMD8<Float>(repeating: alpha)

@@ -45,10 +45,4 @@ public struct Matrix: Equatable, Sendable {
         for i in indices { out.append(contentsOf: row(i)) }
         return Matrix(rows: indices.count, cols: cols, data: out)
     }
-
-    public var transposed: Matrix {
-        var t = Matrix(rows: cols, cols: rows)
-        for r in 0..<rows { for c in 0..<cols { t.data[c * rows + r] = data[r * cols + c] } }
-        return t
-    }
 }

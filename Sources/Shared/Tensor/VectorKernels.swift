@@ -60,7 +60,7 @@ extension Kernels {
 
     /// x *= alpha; alpha = 0 writes zeros (so NaN or garbage in x does not survive).
     @inline(__always)
-    public static func scal(_ alpha: Float, _ x: UnsafeMutablePointer<Float>, _ n: Int) {
+    static func scal(_ alpha: Float, _ x: UnsafeMutablePointer<Float>, _ n: Int) {
         if alpha == 1 { return }
         if alpha == 0 {
             x.update(repeating: 0, count: n)
@@ -76,28 +76,5 @@ extension Kernels {
             x[i] *= alpha
             i += 1
         }
-    }
-
-    /// y = alpha · op(A) · x + beta · y, A stored m × n with row stride lda;
-    /// op(A) = A (y has m entries, x has n) or Aᵀ (y has n entries, x has m).
-    public static func gemv(trans: Bool, m: Int, n: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int,
-                            x: UnsafePointer<Float>, beta: Float, y: UnsafeMutablePointer<Float>) {
-        if trans {
-            // y = beta·y + Σ_i (alpha·x[i]) · A[i, :]
-            scal(beta, y, n)
-            for i in 0..<m { axpy(alpha * x[i], a + i * lda, y, n) }
-        } else {
-            // y[i] = alpha · A[i, :]·x + beta · y[i]
-            for i in 0..<m {
-                let s = alpha * dot(a + i * lda, x, n)
-                y[i] = beta == 0 ? s : s + beta * y[i]
-            }
-        }
-    }
-
-    /// A += alpha · x · yᵀ (rank-1 update), A stored m × n with row stride lda.
-    public static func ger(m: Int, n: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafePointer<Float>,
-                           a: UnsafeMutablePointer<Float>, lda: Int) {
-        for i in 0..<m { axpy(alpha * x[i], y, a + i * lda, n) }
     }
 }

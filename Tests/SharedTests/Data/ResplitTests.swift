@@ -43,3 +43,16 @@ private let stream = """
     let m = userFacingError { try ResplitStream.run(try reader(mixed), StreamWriter(ByteWriter(fileDescriptor: -1)), options: SplitOptions()) }
     #expect(m?.message.contains("classes=b,a") == true)
 }
+
+@Test func resplitDropsPredictionsWhoseRowsNoLongerLineUp() throws {
+    // test.predictions (and train.predictions) are row for row with the old split's rows.
+    let scored = stream.replacingAll("@end\n", with: "@test.predictions f32 1x2 classes=a,b\n0.25 0.75\n@train.predictions f32 3x2\n1 0\n0 1\n1 0\n@end\n")
+    var warnings: [String] = []
+    let out = try streamText { w in
+        warnings = try ResplitStream.run(try reader(scored), w, options: SplitOptions(testSize: 0.5, seed: 2))
+        try w.end()
+    }
+    #expect(try reader(out).readAll().sections.map(\.name) == ["model", "train.x", "train.y", "test.x", "test.y"])
+    #expect(warnings.contains("dropped test.predictions: its rows belonged to the old split; run nn-eval again for predictions of the new one"))
+    #expect(warnings.contains("dropped train.predictions: its rows belonged to the old split; run nn-eval again for predictions of the new one"))
+}

@@ -70,6 +70,20 @@ private func standardized(_ text: String) throws -> [String: Section] {
     #expect(comments.contains(" note"))
 }
 
+@Test func theProvenanceCommentStandsJustBeforeTheFirstSectionStandardizeRewrites() throws {
+    // Sections passed through keep their place; the stage's comment introduces what it made:
+    // the first *.x it rewrote (the statistics it appends follow at the end, without a second comment).
+    let text = "nn-stream 1\n# upstream\n@other i32 1x1\n5\n@train.x f32 2x1\n0\n2\n@train.y i32 2x1\n0\n1\n@end\n"
+    let out = try streamText(provenance: "nn-data 0.1.0: nn-data standardize") { w in
+        try StandardizeStream.run(try reader(text), w)
+        try w.end()
+    }
+    let lines = out.split(separator: "\n").map(String.init)
+    #expect(Array(lines.prefix(6)) == ["nn-stream 1", "# upstream", "@other i32 1x1", "5",
+                                        "# nn-data 0.1.0: nn-data standardize", "@train.x f32 2x1 standardized=true"])
+    #expect(lines.filter { $0.hasPrefix("#") }.count == 2)
+}
+
 @Test func standardizeRefusesNoTrainAndTwice() {
     #expect(userFacingError { _ = try standardized("nn-stream 1\n@test.x f32 1x1\n1\n@end\n") }?.message.contains("no train.x") == true)
     let twice = userFacingError { _ = try standardized("nn-stream 1\n@train.x f32 1x1 standardized=true\n1\n@end\n") }

@@ -36,5 +36,5 @@ import Testing
 
 @Test func summaryOfMalformedStreamFailsWithTheLine() {
     let e = userFacingError { try StreamSummary.summarize(try reader("nn-stream 1\n@a u8 2x2\n1 2\n3 256\n@end\n")) { _ in } }
-    #expect(e?.message == "line 4: section a, column 2: expected a u8 integer 0..255, found '256'")
+    #expect(e?.message == "line 4: section a, column 1: expected a u8 integer 0..255, found '256'")
 }

@@ -1,14 +1,6 @@
 import Testing
 @testable import Shared
 
-@Test func fixedPointNumbersHaveFourDecimals() {
-    #expect(EvalReport.fixed(0.93751) == "0.9375")
-    #expect(EvalReport.fixed(0.99996) == "1.0000")
-    #expect(EvalReport.fixed(0) == "0.0000")
-    #expect(EvalReport.fixed(12.5) == "12.5000")
-    #expect(EvalReport.fixed(0.00005) == "0.0001")
-}
-
 @Test func reportPutsTrainNextToTestAndSaysWhatIsUndefined() {
     let train = Evaluation(labels: setA.labels, predictions: Predictions(positiveProbabilities: setA.scores), classes: ["dress", "coat"])
     let test = Evaluation(labels: [0, 0, 0], predictions: Predictions(positiveProbabilities: [0.2, 0.7, 0.4]), classes: ["dress", "coat"])

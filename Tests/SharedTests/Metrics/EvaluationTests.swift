@@ -3,7 +3,9 @@ import Testing
 
 // Set A (see RocCurveTests) from scikit-learn 1.9.1, pred = (pA >= t).astype(int):
 //   accuracy_score, precision_score, recall_score, f1_score, confusion_matrix on (yA, pred),
-//   roc_auc_score(yA, pA), log_loss(yA, np.column_stack([1-pA, pA])).
+//   roc_auc_score(yA, pA); log_loss(yA, P) of the Float32 probabilities nn scores (what it
+//   writes), P = np.float32(np.column_stack([1-pA, pA])).astype(np.float64).
+//   (On the Float64 probabilities log_loss gives 0.6072803881676258.)
 @Test func binaryScoresMatchScikitLearnAtTwoThresholds() {
     let p = Predictions(positiveProbabilities: setA.scores)
     let e = Evaluation(labels: setA.labels, predictions: p, classes: ["no", "yes"], threshold: 0.5)
@@ -13,7 +15,7 @@ import Testing
     #expect(close(e.recall, 0.5))
     #expect(close(e.f1, 0.5454545454545454))
     #expect(close(e.auc, 0.6944444444444444))
-    #expect(close(e.logLoss, 0.6072803881676258))
+    #expect(close(e.logLoss, 0.6072803897455059))
     #expect(e.notes.isEmpty)
 
     let low = Evaluation(labels: setA.labels, predictions: p, classes: ["no", "yes"], threshold: 0.3)
@@ -27,14 +29,15 @@ import Testing
 }
 
 // Set B (see PredictionsTests) from scikit-learn 1.9.1: accuracy_score(yB, predB) = 0.6,
-// precision_recall_fscore_support(..., labels=[0,1,2], average='macro', zero_division=0).
+// precision_recall_fscore_support(..., labels=[0,1,2], average='macro', zero_division=0),
+// log_loss(yB, np.float32(PB).astype(np.float64)) (the Float32 probabilities nn scores).
 @Test func multiclassScoresAreMacroAveragesAsScikitLearn() {
     let e = Evaluation(labels: setB.labels, predictions: Predictions(probabilities: setB.probabilities), classes: ["a", "b", "c"])
     #expect(close(e.accuracy, 0.6))
     #expect(close(e.precision, 0.611111111111111))
     #expect(close(e.recall, 0.611111111111111))
     #expect(close(e.f1, 0.6031746031746031))
-    #expect(close(e.logLoss, 0.7621333764414604))
+    #expect(close(e.logLoss, 0.7621333579450988))
     #expect(close(e.auc, 0.8432539682539683))
     #expect(e.roc == nil)
     #expect(e.notes.isEmpty)
@@ -64,7 +67,8 @@ import Testing
 
 // scikit-learn 1.9.1: yE = [0,0,0], pE = [0.2,0.7,0.4]: accuracy 0.6666666666666666,
 // precision 0.0, recall 0.0 (warns: no true samples), f1 0.0,
-// log_loss(yE, np.column_stack([1-pE, pE]), labels=[0,1]) = 0.6459806598020454,
+// log_loss(yE, np.float32(np.column_stack([1-pE, pE])).astype(np.float64), labels=[0,1])
+// = 0.6459806283440391 (of the Float32 probabilities nn writes),
 // roc_auc_score(yE, pE) = nan with "Only one class is present in y_true".
 @Test func oneClassOnlyLeavesAUCUndefinedWithANote() {
     let e = Evaluation(labels: [0, 0, 0], predictions: Predictions(positiveProbabilities: [0.2, 0.7, 0.4]), classes: ["dress", "coat"])
@@ -72,7 +76,7 @@ import Testing
     #expect(e.precision == 0)
     #expect(e.recall == 0)
     #expect(e.f1 == 0)
-    #expect(close(e.logLoss, 0.6459806598020454))
+    #expect(close(e.logLoss, 0.6459806283440391))
     #expect(e.auc == nil)
     #expect(e.roc == nil)
     #expect(e.notes.count == 2)

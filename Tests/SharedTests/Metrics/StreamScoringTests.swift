@@ -42,7 +42,7 @@ func scoringError(_ body: String, model: Network? = nil) -> StreamError? {
     }
 }
 
-let sigmoidOfOne = 0.7310585786300049  // σ(1) in Float64
+let sigmoidOfOne = Double(Float(0.7310585786300049))  // σ(1) in Float64 (0.7310585786300049), as written: Float32
 
 @Test func modelAfterTheDataScoresBothSetsAndPassesEverySectionOn() throws {
     let data = "# from upstream\n@train.x f32 2x1\n6\n2\n@train.y i32 2x1 classes=no,yes\n1\n0\n@test.x f32 1x1\n-2\n@test.y i32 1x1\n0\n@extra u8 1x2 scale=1/255\n1 2\n"
@@ -145,7 +145,7 @@ let sigmoidOfOne = 0.7310585786300049  // σ(1) in Float64
 }
 
 @Test func aSecondSectionOfTheSameSetIsRefused() {
-    #expect(scoringError("@test.y i32 1x1\n1\n@test.y i32 1x1\n1\n")?.detail == "a second test.y section: a stream holds one of each")
+    #expect(scoringError("@test.y i32 1x1\n1\n@test.y i32 1x1\n1\n")?.detail.hasPrefix("a second section named test.y (the first is on line ") == true)
 }
 
 @Test func anEmptySplitIsNotScored() throws {
@@ -153,4 +153,35 @@ let sigmoidOfOne = 0.7310585786300049  // σ(1) in Float64
     let r = try scoreStream("@train.x f32 0x1\n@train.y i32 0x1\n@test.x f32 1x1\n6\n@test.y i32 1x1\n1\n" + standardizedModel)
     #expect(r.sets.map(\.name) == ["test"])
     #expect(scoringError("@train.x f32 0x1\n@train.y i32 0x1\n" + standardizedModel)?.detail.hasPrefix("no labelled data to score") == true)
+}
+
+// p = σ(x) per test row, Float64 then as written (Float32), and scikit-learn 1.9.1 on what is written:
+//   x = −4e−9      p = 0.49999999900000003 → 0.5        (class 0 in Float64, class 1 as written)
+//   x = 1          p = 0.7310585786300049  → 0.7310586  (one Float32 for both: a tie as written)
+//   x = 1.0000001  p = 0.7310586020679732  → 0.7310586
+//   x = −3         p = 0.04742587317756678 → 0.047425874
+// y = [0,1,0,0], P = the written Float32 rows as float64: confusion_matrix [[1,2],[0,1]],
+// roc_auc_score 0.8333333333333334 (Float64 scores: [[2,1],[0,1]] and 0.6666666666666667),
+// log_loss(y, P) = 0.5920644860681757.
+let identityModel = "@model f32 0x0 layers=1,1 activations=identity output=sigmoid classes=no,yes\n@model.layer1.weight f32 1x1\n1\n@model.layer1.bias f32 1x1\n0\n"
+let roundingData = "@test.x f32 4x1\n-4e-9\n1\n1.0000001\n-3\n@test.y i32 4x1 classes=no,yes\n0\n1\n0\n0\n"
+
+@Test func scoringTheWrittenPredictionsAgainGivesTheSameScores() throws {
+    let first = try scoreStream(roundingData + identityModel)
+    let e = first.sets[0].evaluation
+    #expect(e.confusion.rows == [[1, 2], [0, 1]])
+    #expect(close(e.auc, 0.8333333333333334))
+    #expect(close(e.logLoss, 0.5920644860681757))
+    // What nn-eval wrote, without the model: its test.predictions are scored instead.
+    let written = try reader(first.output).readAll().sections.filter { ["test.y", "test.predictions"].contains($0.name) }
+    let body = try streamText { w in for s in written { try w.write(s) }; try w.end() }
+        .split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n").replacingAll("@end\n", with: "")
+    let again = try scoreStream(body)
+    #expect(again.source == "predictions from the stream (test.predictions)")
+    let a = again.sets[0].evaluation
+    #expect(a.confusion == e.confusion)
+    #expect(a.roc == e.roc)
+    #expect(a.auc == e.auc)
+    #expect(a.logLoss.bitPattern == e.logLoss.bitPattern)
+    #expect([a.accuracy, a.precision, a.recall, a.f1] == [e.accuracy, e.precision, e.recall, e.f1])
 }

@@ -1,4 +1,7 @@
 // Small data sets and networks for the model tests.
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import Shared
 
 /// m rows of `features` standard-normal values (seeded), labelled by which side of a fixed
@@ -47,4 +50,31 @@ func train(_ options: TrainingOptions, classes: Int = 2, rows: Int = 120, valida
     let net = Network(inputs: 4, hidden: options.hidden, activation: options.activation, classes: data.classes,
                       initializer: options.effectiveInitializer, seed: options.seed)
     return (try Trainer(network: net, data: data, options: options).run(shouldStop: shouldStop), data)
+}
+
+extension Network {
+    /// Class probabilities, n × k, computed plainly from the logits (sigmoid, or softmax after
+    /// subtracting the row's largest logit): the tests' reference for what nn-eval predicts.
+    func probabilities(_ x: Matrix) -> Matrix {
+        let z = logits(x)
+        var p = Matrix(rows: x.rows, cols: max(classes.count, 2))
+        switch output {
+        case .sigmoid:
+            for r in 0..<z.rows {
+                let q = Activation.sigmoid(z.data[r])
+                p[r, 0] = 1 - q
+                p[r, 1] = q
+            }
+        case .softmax:
+            let k = z.cols
+            for r in 0..<z.rows {
+                var m = -Float.infinity
+                for j in 0..<k { m = max(m, z[r, j]) }
+                var s: Float = 0
+                for j in 0..<k { let e = expf(z[r, j] - m); p[r, j] = e; s += e }
+                for j in 0..<k { p[r, j] /= s }
+            }
+        }
+        return p
+    }
 }

@@ -43,7 +43,7 @@ struct NetworkTests {
         net.standardization = Standardization(mean: [1, 2, 3], std: [0.5, 1, 2])
         var options = TrainingOptions()
         options.hidden = [4, 2]
-        options.adam = true
+        options.optimizer = .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8)
         options.weightDecay = 0.01
         options.schedule = .cosine
         net.training = options.record(rows: 100)

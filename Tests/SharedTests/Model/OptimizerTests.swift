@@ -31,14 +31,14 @@ struct OptimizerTests {
 
     @Test func momentumAccumulatesVelocity() {
         // step 1: v = 0.5, w = 1 − 0.05 = 0.95;  step 2: v = 0.9·0.5 + 0.5 = 0.95, w = 0.95 − 0.095 = 0.855
-        let p = step(OptimizerSettings(kind: .sgd(momentum: 0.9, nesterov: false)), lr: 0.1, gradients: [[0.5, 0], [0.5, 0]])
+        let p = step(OptimizerSettings(kind: .gradientDescent(momentum: 0.9, nesterov: false)), lr: 0.1, gradients: [[0.5, 0], [0.5, 0]])
         #expect(close(p, [0.855, 0.5]))
     }
 
     @Test func nesterovLooksAhead() {
         // step 1: v = 0.5, d = 0.5 + 0.9·0.5 = 0.95, w = 1 − 0.095 = 0.905
         // step 2: v = 0.45 + 0.5 = 0.95, d = 0.5 + 0.855 = 1.355, w = 0.905 − 0.1355 = 0.7695
-        let p = step(OptimizerSettings(kind: .sgd(momentum: 0.9, nesterov: true)), lr: 0.1, gradients: [[0.5, 0], [0.5, 0]])
+        let p = step(OptimizerSettings(kind: .gradientDescent(momentum: 0.9, nesterov: true)), lr: 0.1, gradients: [[0.5, 0], [0.5, 0]])
         #expect(close(p, [0.7695, 0.5]))
     }
 

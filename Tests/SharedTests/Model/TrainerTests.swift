@@ -18,13 +18,13 @@ struct TrainerTests {
 
     static let variants: [(String, (inout TrainingOptions) -> Void)] = [
         ("full batch", { $0.epochs = 400 }),
-        ("sgd", { $0.method = .sgd; $0.epochs = 10; $0.lr = 0.1 }),
+        ("sgd", { $0.method = .perSample; $0.epochs = 10; $0.lr = 0.1 }),
         ("minibatch", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.lr = 0.5 }),
-        ("momentum", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.momentum = 0.9; $0.lr = 0.05 }),
-        ("nesterov", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.momentum = 0.9; $0.nesterov = true; $0.lr = 0.05 }),
-        ("adam", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.adam = true; $0.lr = 0.02 }),
-        ("adamw cosine", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.adam = true; $0.lr = 0.02; $0.weightDecay = 0.01; $0.schedule = .cosine }),
-        ("sgd momentum l2 (batch path)", { $0.method = .sgd; $0.epochs = 10; $0.momentum = 0.5; $0.lr = 0.05; $0.l2 = 1e-4 }),
+        ("momentum", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.optimizer = .gradientDescent(momentum: 0.9, nesterov: false); $0.lr = 0.05 }),
+        ("nesterov", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.optimizer = .gradientDescent(momentum: 0.9, nesterov: true); $0.lr = 0.05 }),
+        ("adam", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.optimizer = .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8); $0.lr = 0.02 }),
+        ("adamw cosine", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.optimizer = .adam(beta1: 0.9, beta2: 0.999, eps: 1e-8); $0.lr = 0.02; $0.weightDecay = 0.01; $0.schedule = .cosine }),
+        ("sgd momentum l2 (batch path)", { $0.method = .perSample; $0.epochs = 10; $0.optimizer = .gradientDescent(momentum: 0.5, nesterov: false); $0.lr = 0.05; $0.l2 = 1e-4 }),
         ("dropout step schedule", { $0.method = .minibatch(size: 8); $0.epochs = 60; $0.lr = 0.5; $0.dropout = 0.1; $0.schedule = .step; $0.stepSize = 20; $0.gamma = 0.5 }),
         ("relu exponential", { $0.method = .minibatch(size: 16); $0.epochs = 40; $0.lr = 0.1; $0.activation = .relu; $0.schedule = .exponential }),
     ]
@@ -98,7 +98,7 @@ struct TrainerTests {
         var o = TrainingOptions()
         o.hidden = [8]
         o.activation = .relu
-        o.method = .sgd
+        o.method = .perSample
         o.lr = 1e6
         o.initializer = .normal(std: 10)
         #expect {
@@ -125,18 +125,14 @@ struct TrainerTests {
         #expect(result.network.training["best_epoch"] == String(Int(best[0])))
         if result.stopped == .patience { #expect(Int(result.curve.rows.last![0]) == result.bestEpoch! + 3) }
         // The kept weights give the best validation loss again.
-        let v = data.x.data.withUnsafeBufferPointer { x in
-            data.y.withUnsafeBufferPointer { y in
-                Validation(network: result.network, x: x.baseAddress! + data.trainRows * 4, y: y.baseAddress! + data.trainRows,
-                           rows: data.validationRows).evaluate(ParameterLayout(sizes: result.network.sizes).buffer(from: result.network))
-            }
-        }
+        let v = Validation(network: result.network, data: data)
+            .evaluate(ParameterLayout(sizes: result.network.sizes).buffer(from: result.network))
         #expect(abs(v.loss - best[2]) < 1e-6)
     }
 
     @Test func sgdLogsByStepAndRecordsItsSettings() throws {
         var o = TrainingOptions()
-        o.method = .sgd
+        o.method = .perSample
         o.iterations = 1000
         o.lr = 0.05
         let (result, _) = try train(o)

@@ -10,17 +10,17 @@ struct TrainingDataTests {
     @Test func badLabelsAreRefusedWithWhatIsWrong() {
         let x = Matrix(rows: 3, cols: 2)
         #expect(message { _ = try TrainingData(x: x, y: [0, 1], classes: nil) }?.contains("train.x has 3 rows but train.y has 2") == true)
-        #expect(message { _ = try TrainingData(x: x, y: [0, 2, 1], classes: ["a", "b"]) }?.contains("row 2 has label 2; labels must be 0..1") == true)
+        #expect(message { _ = try TrainingData(x: x, y: [0, 2, 1], classes: ["a", "b"]) }?.contains("row 1 has label 2; labels must be 0..1") == true)
         #expect(message { _ = try TrainingData(x: x, y: [0, -1, 1], classes: nil) }?.contains("label -1") == true)
         #expect(message { _ = try TrainingData(x: x, y: [1, 1, 1], classes: ["a", "b"]) }?.contains("one class only") == true)
         #expect(message { _ = try TrainingData(x: x, y: [0, 1, 0], classes: ["a", "b"]) } == nil)
     }
 
     @Test func aBadLabelNamesItsStreamLine() {
-        // Labels start on line 10, so the second row is line 11.
+        // Labels start on line 10, so row 1 (the second; rows count from 0) is line 11.
         let x = Matrix(rows: 3, cols: 2)
         #expect(message { _ = try TrainingData(x: x, y: [0, 2, 1], classes: ["a", "b"], firstLabelLine: 10) }?
-            .hasPrefix("line 11: train.y row 2 has label 2") == true)
+            .hasPrefix("line 11: train.y row 1 has label 2") == true)
     }
 
     @Test func classesDefaultToTheLabelsSeen() throws {

@@ -25,6 +25,27 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     #expect(!plot.commands.contains("set y2tics"))
 }
 
+@Test func aFewWholeEpochsGetWholeTicks() throws {
+    // gnuplot steps a 1..3 axis by 0.5 (ticks at 1.5 and 2.5); fewer than 10 whole epochs step by 1.
+    let three = try LossPlot.make(PlotInput([loss([[1, 0.7], [2, 0.6], [3, 0.5]], columns: "epoch,loss")]))
+    #expect(three.commands.contains("set xtics 1"))
+    let rows = try LossPlot.make(PlotInput([loss([[0.7], [0.6], [0.5]], columns: nil)]))
+    #expect(rows.commands.contains("set xtics 1"))
+    // Longer runs, and steps of 100, are left to gnuplot's own whole ticks.
+    let long = try LossPlot.make(PlotInput([loss((1...30).map { [Float($0), 1 / Float($0)] }, columns: "epoch,loss")]))
+    #expect(!long.commands.contains { $0.hasPrefix("set xtics") })
+    let steps = try LossPlot.make(PlotInput([loss([[100, 0.7], [200, 0.6], [300, 0.5]], columns: "step,loss")]))
+    #expect(!steps.commands.contains { $0.hasPrefix("set xtics") })
+    // One epoch: an axis from 0 to 2 around it, and the loss ±1% around its one value
+    // (gnuplot would warn of empty ranges and choose the same).
+    let one = try LossPlot.make(PlotInput([loss([[1, 0.5]], columns: "epoch,loss")]))
+    #expect(one.commands.contains("set xrange [0:2]"))
+    #expect(one.commands.contains("set yrange [0.495:0.505]"))
+    // and a point where a line through one point would draw nothing.
+    #expect(one.commands.last?.contains("using 1:2 with linespoints pt 7 lw 2") == true)
+    #expect(three.commands.last?.contains("using 1:2 with lines lw 2") == true)
+}
+
 @Test func lossColumnsMustBeNamed() {
     let e = #expect(throws: StreamError.self) { try LossPlot.make(PlotInput([loss([[1, 0.5]], columns: nil)])) }
     #expect(e?.detail.contains("no columns= attribute") == true)
@@ -65,7 +86,7 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     let p = Matrix([[0.9, 0.1], [0.8, 0.2], [0.1, 0.9], [0.3, 0.7]])
     let input = PlotInput(PlotFixtures.pictures(4) + [Section(name: "test.predictions", matrix: p)])
     let plot = try ImagesPlot.make(input, misclassified: true)
-    #expect(plot.data.map(\.columns).map { $0.hasPrefix("test row 2,") || $0.hasPrefix("test row 3,") } == [true, true])
+    #expect(plot.data.map(\.columns).map { $0.hasPrefix("test row 1,") || $0.hasPrefix("test row 2,") } == [true, true])
     #expect(plot.title.joined(separator: "\n").hasPrefix("Misclassified test images: 2 of 4"))
     let labels = plot.commands.filter { $0.hasPrefix("set label 2") }
     #expect(labels.count == 2 && labels.allSatisfy { $0.contains("#cf222e") })

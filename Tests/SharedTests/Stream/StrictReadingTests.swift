@@ -19,7 +19,7 @@ private let good = "nn-stream 1\n@a f32 2x2 k=v\n1 2\n3 4\n@end\n"
     ("nn-stream 1\n@a f32 2x2\n1 2\n@end\n", 4, "ends after 1 of 2 rows"),
     ("nn-stream 1\n@a f32 2x2\n1 2\n3\n@end\n", 4, "row has 1 value, expected 2"),
     ("nn-stream 1\n@a f32 2x2\n1 2\n3 4 5\n@end\n", 4, "row has 3 values, expected 2"),
-    ("nn-stream 1\n@a f32 1x2\n1 x\n@end\n", 3, "column 2: expected a finite f32"),
+    ("nn-stream 1\n@a f32 1x2\n1 x\n@end\n", 3, "column 1: expected a finite f32"),
     ("nn-stream 1\n@a f32 1x2\n1 nan\n@end\n", 3, "NaN and infinities are not allowed"),
     ("nn-stream 1\n@a f32 1x2\n1 inf\n@end\n", 3, "found 'inf'"),
     ("nn-stream 1\n@a f32 1x2\n1 1e39\n@end\n", 3, "found '1e39'"),
@@ -39,12 +39,65 @@ private let good = "nn-stream 1\n@a f32 2x2 k=v\n1 2\n3 4\n@end\n"
     ("nn-stream 1\n1 2 3\n@end\n", 2, "expected a section header"),
     ("nn-stream 1\n@end\nmore\n", 3, "data after '@end'"),
     ("nn-stream 1\n@end\n@end\n", 3, "data after '@end'"),
+    // One space between header fields and between the magic line's words; nothing after the
+    // last field or value of any line ('@end ' included); no blank before a row's first value.
+    ("nn-stream 1 \n@end\n", 1, "the line ends in a space"),
+    ("nn-stream 1\t\n@end\n", 1, "the line ends in a tab"),
+    ("nn-stream  1\n@end\n", 1, "not an nn-stream: expected 'nn-stream 1', found 'nn-stream  1'"),
+    ("nn-stream\t1\n@end\n", 1, "not an nn-stream"),
+    ("nn-stream 1\n@a  f32 1x1\n1\n@end\n", 2, "malformed section header: fields are separated by one space, found two spaces"),
+    ("nn-stream 1\n@a f32 1x1  k=v\n1\n@end\n", 2, "fields are separated by one space, found two spaces"),
+    ("nn-stream 1\n@a\tf32 1x1\n1\n@end\n", 2, "fields are separated by one space, found a tab"),
+    ("nn-stream 1\n@a f32 1x1 \n1\n@end\n", 2, "the line ends in a space"),
+    ("nn-stream 1\n@a f32 1x2\n1 2 \n@end\n", 3, "the line ends in a space"),
+    ("nn-stream 1\n@a f32 1x2\n1 2\t\n@end\n", 3, "the line ends in a tab"),
+    ("nn-stream 1\n@a f32 1x2\n 1 2\n@end\n", 3, "section a: the row starts with a space"),
+    ("nn-stream 1\n@a u8 1x2\n\t1 2\n@end\n", 3, "section a: the row starts with a tab"),
+    ("nn-stream 1\n@a f32 0x0\n@end \n", 3, "the line ends in a space"),
+    // Comments are UTF-8 text without control characters, so a stage passes them on as they are.
+    ("nn-stream 1\n#a\u{0}b\n@end\n", 2, "the comment holds a NUL byte"),
+    ("nn-stream 1\n# \u{1b}[31mred\n@end\n", 2, "the comment holds control character \\x1b"),
+    ("nn-stream 1\n#a\tb\n@end\n", 2, "the comment holds control character \\t"),
+    ("nn-stream 1\n#next line\u{85}\n@end\n", 2, "the comment holds control character \\x85"),
+    ("nn-stream 1\n#\u{202e}reversed\n@end\n", 2, "the comment holds control character \\u{202e}"),
+    // Attribute values hold no raw control characters either: writers %-encode them.
+    ("nn-stream 1\n@a f32 0x0 k=a\u{1}b\n@end\n", 2, "section a: attribute k holds control character \\x01"),
+    ("nn-stream 1\n@a f32 0x0 k=a\u{2028}b\n@end\n", 2, "section a: attribute k holds control character \\u{2028}"),
+    // Integers have no leading zeros (as ROWS and COLS), and 0 no sign.
+    ("nn-stream 1\n@a u8 1x2\n1 007\n@end\n", 3, "section a, column 1: expected a u8 integer 0..255, found '007' (integers have no leading zeros)"),
+    ("nn-stream 1\n@a u8 1x1\n0000000000000000000000255\n@end\n", 3, "found '0000000000000000000000255' (integers have no leading zeros)"),
+    ("nn-stream 1\n@a i32 1x1\n01\n@end\n", 3, "expected an i32 integer, found '01' (integers have no leading zeros)"),
+    ("nn-stream 1\n@a i32 1x1\n-0\n@end\n", 3, "expected an i32 integer, found '-0'"),
+    ("nn-stream 1\n@a i32 1x1\n-01\n@end\n", 3, "found '-01' (integers have no leading zeros)"),
+    // At most one section of each name.
+    ("nn-stream 1\n@a f32 0x0\n@b f32 0x0\n@a f32 0x0\n@end\n", 4, "a second section named a (the first is on line 2): a stream holds at most one section of each name"),
+    // Rows and columns are numbered from 0, as labels and classes are.
+    ("nn-stream 1\n@a f32 1x3\n1 2 x\n@end\n", 3, "section a, column 2: expected a finite f32 number"),
+    // A control byte inside a value is part of it (only spaces and tabs separate values).
+    ("nn-stream 1\n@a f32 1x2\n1\u{1}5 2\n@end\n", 3, "section a, column 0: expected a finite f32 number (NaN and infinities are not allowed), found '1\\x015'"),
+    ("nn-stream 1\n@a u8 1x2\n1 2\u{7f}\n@end\n", 3, "section a, column 1: expected a u8 integer 0..255, found '2\\x7f'"),
+    // A NUL is named as such.
+    ("nn-stream 1\n@a f32 1x2\n1 2\u{0}\n@end\n", 3, "section a, column 1: expected a finite f32 number (NaN and infinities are not allowed), found a NUL byte in '2\\x00'"),
 ])
 func malformedStreamsNameTheLine(text: String, line: Int, words: String) {
     let e = streamError(text)
     #expect(e != nil, "accepted: \(text.debugDescription)")
     #expect(e?.line == line, "\(text.debugDescription): \(e?.message ?? "")")
     #expect(e?.detail.contains(words) == true, "\(text.debugDescription): \(e?.message ?? "") lacks '\(words)'")
+}
+
+@Test func commentsMayHoldAnyOtherUTF8AndSeparatorsMayBeRunsOfSpacesAndTabs() {
+    #expect(streamError("nn-stream 1\n#\n# café ✓ 字 \\x1b \n@a f32 1x3\n1  2\t\t3\n@a.b u8 1x3\n0 255\t10\n@a.c i32 1x2\n0 -7\n@end\n") == nil)
+}
+
+@Test func aCommentThatIsNotUTF8IsRefused() {
+    let e = streamError(bytes: Array("nn-stream 1\n# caf".utf8) + [0xE9] + Array("\n@end\n".utf8))
+    #expect(e?.message == "line 2: the comment is not UTF-8 text")
+}
+
+@Test func anAttributeValueThatIsNotUTF8IsRefused() {
+    let e = streamError(bytes: Array("nn-stream 1\n@a f32 0x0 k=caf".utf8) + [0xE9] + Array("\n@end\n".utf8))
+    #expect(e?.message == "line 2: section a: attribute k has a malformed %-escape or is not UTF-8")
 }
 
 @Test func aHugeClaimedShapeIsRefusedWithoutAllocating() {
@@ -93,7 +146,7 @@ func malformedStreamsNameTheLine(text: String, line: Int, words: String) {
 
 @Test func nonFiniteValuesAreRefusedWhenWritten() {
     let m = Matrix(rows: 2, cols: 2, data: [1, 2, 3, .nan])
-    #expect(throws: StreamError(line: nil, "refusing to write nan in section m, row 2, column 2: the stream format allows finite numbers only")) {
+    #expect(throws: StreamError(line: nil, "refusing to write nan in section m, row 1, column 1: the stream format allows finite numbers only")) {
         _ = try streamText { w in try w.write("m", m) }
     }
 }

@@ -18,10 +18,10 @@ import Testing
 }
 
 @Test func byteRowErrorsNameLineAndColumn() {
-    for (row, message) in [("1 2 300", "line 3: section x, column 3: expected a u8 integer 0..255, found '300'"),
+    for (row, message) in [("1 2 300", "line 3: section x, column 2: expected a u8 integer 0..255, found '300'"),
                            ("1 2", "line 3: section x: row has 2 values, expected 3"),
                            ("1 2 3 4", "line 3: section x: row has 4 values, expected 3"),
-                           ("1 -2 3", "line 3: section x, column 2: expected a u8 integer 0..255, found '-2'")] {
+                           ("1 -2 3", "line 3: section x, column 1: expected a u8 integer 0..255, found '-2'")] {
         let e = streamError("nn-stream 1\n@x u8 1x3\n\(row)\n@end\n")
         #expect(e?.message == message)
         let visited: StreamError? = {

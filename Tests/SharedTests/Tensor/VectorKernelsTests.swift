@@ -1,4 +1,4 @@
-// dot, axpy, scal, gemv and ger against plain loops, at lengths around the SIMD widths.
+// dot, axpy and scal against plain loops, at lengths around the SIMD widths.
 import Testing
 @testable import Shared
 
@@ -36,42 +36,6 @@ private let lengths = [0, 1, 15, 16, 17, 31, 32, 33, 48, 100, 784]
         Kernels.scal(0, &garbage, n)
         #expect(garbage.allSatisfy { $0 == 0 }, "scal by 0 n=\(n)")
     }
-}
-
-@Test func gemvMatchesGemmWithOneColumn() {
-    var rng = Random(seed: 5)
-    for (m, n) in [(1, 1), (16, 784), (7, 33), (33, 7)] {
-        let a = randomVector(m * n, &rng)
-        for trans in [false, true] {
-            let (xCount, yCount) = trans ? (m, n) : (n, m)
-            let x = randomVector(xCount, &rng)
-            let y0 = randomVector(yCount, &rng)
-            var y = y0
-            Kernels.gemv(trans: trans, m: m, n: n, alpha: 1.5, a: a, lda: n, x: x, beta: 0.5, y: &y)
-            for i in 0..<yCount {
-                var s = 0.0, magnitude = 0.0
-                for j in 0..<xCount {
-                    let t = Double(trans ? a[j * n + i] : a[i * n + j]) * Double(x[j])
-                    s += t
-                    magnitude += abs(t)
-                }
-                let expected = 1.5 * s + 0.5 * Double(y0[i])
-                let bound = Double(xCount + 4) * Double(Float.ulpOfOne) * (1.5 * magnitude + abs(Double(y0[i])))
-                #expect(abs(Double(y[i]) - expected) <= bound, "m=\(m) n=\(n) trans=\(trans) i=\(i)")
-            }
-        }
-    }
-}
-
-@Test func gerAddsTheOuterProduct() {
-    var rng = Random(seed: 6)
-    let (m, n) = (5, 37)
-    let x = randomVector(m, &rng), y = randomVector(n, &rng)
-    var a = randomVector(m * n, &rng)
-    var expected = a
-    for i in 0..<m { for j in 0..<n { expected[i * n + j] += (Float(-0.5) * x[i]) * y[j] } }
-    Kernels.ger(m: m, n: n, alpha: -0.5, x: x, y: y, a: &a, lda: n)
-    #expect(a == expected)
 }
 
 @Test func axpyDotUpdatesLikeAxpyAndReturnsTheUpdatedDot() {

@@ -71,7 +71,7 @@ extension StreamScoring {
             }
         } else if let s = network.standardization {
             if let c = s.std.firstIndex(where: { !($0 > 0) }) {
-                throw StreamError(line: nil, "model.standardize.std is \(s.std[c]) in column \(c + 1): a standard deviation must be positive")
+                throw StreamError(line: nil, "model.standardize.std is \(NumberText.text(s.std[c])) in column \(c): a standard deviation must be positive")
             }
             standardization = s
         }
@@ -93,7 +93,7 @@ extension StreamScoring {
             let z = network.logits(m)
             if let bad = z.data.firstIndex(where: { !$0.isFinite }) {
                 let row = start + bad / z.cols
-                throw StreamError(line: x.header.line.map { $0 + 1 + row }, "the model's output for \(x.name) row \(row + 1) is not finite (\(z.data[bad])): the model's weights are unusable for this input")
+                throw StreamError(line: x.header.line.map { $0 + 1 + row }, "the model's output for \(x.name) row \(row) is not finite (\(z.data[bad])): the model's weights are unusable for this input")
             }
             predictions.append(logits: z)
             start += n
@@ -101,10 +101,17 @@ extension StreamScoring {
         return predictions
     }
 
-    /// Predictions another stage wrote: N×k probabilities, each in [0, 1], rows summing to 1.
+    /// How far a row of predictions may sum from 1 (in binary64, from its f32 values): f32
+    /// rounding of k probabilities is far smaller; a writer's bug (a missing softmax) far larger.
+    public static let probabilitySumTolerance = 1e-3
+
+    /// Predictions another stage wrote: f32 N×k probabilities, each in [0, 1], rows summing to 1.
     static func readPredictions(_ p: Section, rows: Int, labels: String) throws -> Predictions {
+        guard p.header.type == .f32 else {
+            throw StreamError(line: p.header.line, "\(p.name) must be f32 probabilities, found \(p.header.type.rawValue)")
+        }
         guard p.cols >= 2 else {
-            throw StreamError(line: p.header.line, "\(p.name) has \(p.cols) column: expected one probability per class (two classes: 2 columns, column 2 = P(class 1))")
+            throw StreamError(line: p.header.line, "\(p.name) has \(p.cols) column: expected one probability per class (two classes: 2 columns, column 1 = P(class 1))")
         }
         guard p.rows == rows else {
             throw StreamError(line: p.header.line, "\(p.name) has \(p.rows) rows but \(labels) has \(rows)")
@@ -114,12 +121,12 @@ extension StreamScoring {
         for r in 0..<m.rows {
             let row = m.row(r).map { Double($0) }
             let line = p.header.line.map { $0 + 1 + r }
-            if let bad = row.first(where: { !($0 >= 0 && $0 <= 1) }) {
-                throw StreamError(line: line, "\(p.name): \(bad) is not a probability in [0, 1]")
+            if let bad = m.row(r).first(where: { !($0 >= 0 && $0 <= 1) }) {
+                throw StreamError(line: line, "\(p.name): \(NumberText.text(bad)) is not a probability in [0, 1]")
             }
             let sum = row.reduce(0, +)
-            guard abs(sum - 1) <= 1e-3 else {
-                throw StreamError(line: line, "\(p.name): the row sums to \(sum); class probabilities must sum to 1")
+            guard abs(sum - 1) <= probabilitySumTolerance else {
+                throw StreamError(line: line, "\(p.name): the row sums to \(NumberText.text(Float(sum))); class probabilities must sum to 1 (within \(probabilitySumTolerance))")
             }
             predictions.append(probabilities: row)
         }

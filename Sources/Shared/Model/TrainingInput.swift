@@ -20,12 +20,6 @@ public struct TrainingInput {
         var labels: [Int32] = []
         var mean: [Float]?, std: [Float]?
         var modelSections: [Section] = []
-
-        func once(_ seen: SectionHeader?, _ h: SectionHeader) throws {
-            if let seen {
-                throw StreamError(line: h.line, "a second \(h.name) section (the first was on line \(seen.line ?? 0)): a stream holds one")
-            }
-        }
         while let item = try reader.next() {
             guard case .section(let h) = item else {
                 if case .comment(let c) = item { try writer.comment(c) }
@@ -33,12 +27,10 @@ public struct TrainingInput {
             }
             switch h.name {
             case "train.x":
-                try once(xHeader, h)
                 xHeader = h
                 features.reserveCapacity(min(h.rows * h.cols, SectionHeader.reservationLimit))
                 try reader.visitRows(h, copyingTo: writer) { _, row in features.append(contentsOf: row) }
             case "train.y":
-                try once(yHeader, h)
                 guard h.type == .i32, h.cols == 1 else {
                     throw StreamError(line: h.line, "train.y must be i32 labels in one column (i32 Nx1), found \(h.type.rawValue) \(h.rows)x\(h.cols)")
                 }
