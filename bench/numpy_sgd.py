@@ -5,12 +5,12 @@ Prints one JSON line with the time of the training loop alone.
   numpy_sgd.py --threads N [--seed S]"""
 import time
 
-from workloads import WORKLOADS, arguments, report
+from workloads import WORKLOADS, arguments, blas_cores, report
 
 args = arguments(__doc__, workload="sgd")
 
 import numpy as np  # noqa: E402
-from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
 
 import fashion  # noqa: E402
 
@@ -42,6 +42,5 @@ seconds = time.perf_counter() - start
 
 z = (1 / (1 + np.exp(-(xte @ w1.T + b1)))) @ w2 + b2
 accuracy = ((z > 0).astype(np.int64) == yte).mean()
-blas = [f"{i['internal_api']}:{i.get('architecture', '?')}" for i in threadpool_info()]
 report("numpy", "sgd", args.threads, seconds, w["steps"], accuracy,
-       version=np.__version__, blas=",".join(blas))
+       version=np.__version__, blas=blas_cores())

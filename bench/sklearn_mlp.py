@@ -5,7 +5,7 @@ batch 64, 10 epochs), for a third point of comparison. One JSON line, as torch_f
 import time
 import warnings
 
-from workloads import WORKLOADS, arguments, report
+from workloads import WORKLOADS, arguments, blas_cores, report
 
 args = arguments(__doc__, workload="coat-dress")
 
@@ -26,4 +26,5 @@ with warnings.catch_warnings():
     start = time.perf_counter()
     model.fit(xtr, ytr)
     seconds = time.perf_counter() - start
-report("scikit-learn", "coat-dress", args.threads, seconds, len(xtr) * w["epochs"], model.score(xte, yte))
+report("scikit-learn", "coat-dress", args.threads, seconds, len(xtr) * w["epochs"], model.score(xte, yte),
+       blas=blas_cores())

@@ -2,6 +2,7 @@
 """PyTorch (CPU) reference for nn-fit's benchmarks: trains one workload and prints
 one JSON line with the time of the training loop alone.
   torch_fit.py {sgd|coat-dress|fashion10} --threads N [--seed S]"""
+import re
 import time
 
 from workloads import WORKLOADS, arguments, report
@@ -69,5 +70,8 @@ with torch.no_grad():
     out = model(xte)
     pred = (out[:, 0] > 0).long() if binary else out.argmax(1)
     accuracy = (pred == yte).float().mean().item()
+# Its BLAS and the widest vectors its own kernels use here (AVX2 or AVX512: about 5x apart).
+blas = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
 report("pytorch", args.workload, args.threads, seconds, samples, accuracy,
-       version=torch.__version__.split("+")[0])
+       version=torch.__version__.split("+")[0],
+       blas=f"{blas.group(1) if blas else '?'}:{torch.backends.cpu.get_cpu_capability()}")

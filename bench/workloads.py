@@ -16,12 +16,21 @@ WORKLOADS = {
 
 
 def report(impl, workload, threads, seconds, samples, test_accuracy, **extra):
-    """One JSON line on stdout: the training loop's time and what it reached."""
-    row = dict(impl=impl, workload=workload, threads=threads, seconds=round(seconds, 4),
-               samples_per_s=round(samples / seconds), test_accuracy=round(float(test_accuracy), 4))
+    """One JSON line on stdout: the training loop's time, as measured (bench/table.py
+    judges it and works out samples/s), the samples it processed, and what it reached."""
+    row = dict(impl=impl, workload=workload, threads=threads, seconds=seconds, samples=samples,
+               test_accuracy=round(float(test_accuracy), 4))
     row.update(extra)
     print(json.dumps(row))
     sys.stdout.flush()
+
+
+def blas_cores():
+    """The BLAS libraries loaded in this process and the kernels each picked, e.g.
+    'openblas:SkylakeX' (threadpoolctl; call after importing numpy)."""
+    from threadpoolctl import threadpool_info
+    return ",".join(sorted({f"{i['internal_api']}:{i.get('architecture', '?')}"
+                            for i in threadpool_info() if i.get("user_api") == "blas"}))
 
 
 def arguments(doc, workload=None):

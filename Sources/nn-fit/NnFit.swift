@@ -44,6 +44,9 @@ struct NnFit: ParsableCommand {
     @Flag(help: "Compare analytic gradients with finite differences on a few training rows, print the largest relative error per layer, and exit (non-zero above tolerance).")
     var checkGradients = false
 
+    @Flag(help: "After training, print one line on stderr: 'nn-fit: timing: train_seconds=... steps=... threads=... openblas_core=...' (the training loop alone, without reading or writing; also with --quiet).")
+    var timing = false
+
     @OptionGroup var quiet: QuietOption
 
     func run() throws {
@@ -93,13 +96,18 @@ struct NnFit: ParsableCommand {
             let showProgress = !quiet.quiet && Stage.stderrIsTerminal
             let trainer = Trainer(network: network, data: input.data, options: options)
             Interrupt.catchSignals()
+            // The clock runs around the training call alone: the stream is read and the data in
+            // memory before it starts, and nothing is written until it stops.
+            let clock = Stopwatch()
             let result = try trainer.run(progress: showProgress ? ProgressLine.show : nil, shouldStop: { Interrupt.isRequested })
+            let trainSeconds = clock.seconds
             Interrupt.restore()
             if showProgress {
                 ProgressLine.finish()
                 // The progress line stops short of the planned epochs: say why.
                 if let note = result.stoppingNote(patience: options.effectivePatience, tol: options.effectiveTol) { Stage.note("nn-fit", note) }
             }
+            if timing { Stage.printError(TimingLine.text(seconds: trainSeconds, steps: result.steps, threads: Kernels.threads)) }
             network = result.network
             if let previousSteps { network.training["previous_steps"] = previousSteps }
             if result.stopped == .interrupted, let signal = Interrupt.requested {
