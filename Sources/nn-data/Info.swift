@@ -18,10 +18,7 @@ struct Info: ParsableCommand {
         try Stage.guarded("nn-data") {
             Stage.requirePipedInput("nn-data")
             let out = ByteWriter(fileDescriptor: 1)
-            try StreamSummary.summarize(try StreamReader.standardInput()) { line in
-                try out.append(line)
-                try out.append("\n")
-            }
+            try StreamSummary.write(try StreamReader.standardInput(), to: out)
             try out.flush()
         }
     }

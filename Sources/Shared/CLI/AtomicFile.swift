@@ -53,13 +53,19 @@ public enum AtomicFile {
     /// Refuses at once (exit 74, as the write itself would) a file whose directory is missing or
     /// not writable: a stage checks this before it reads its input, not after.
     public static func requireWritableDirectory(for path: String) throws {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let directory = directory(of: path)
         var info = stat()
-        guard stat(directory.isEmpty ? "/" : directory, &info) == 0 else { throw cannotWrite(path) }
+        guard stat(directory, &info) == 0 else { throw cannotWrite(path) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw IOError("\(path): cannot write: \(directory) is not a directory")
         }
-        guard access(directory.isEmpty ? "/" : directory, W_OK | X_OK) == 0 else { throw cannotWrite(path) }
+        guard access(directory, W_OK | X_OK) == 0 else { throw cannotWrite(path) }
+    }
+
+    /// The directory a file lands in: `.` for a bare name, `/` for one at the root.
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Creates `<path>.tmp.<random>` as mkstemp does: a name no one can guess ahead, opened with
@@ -88,8 +94,7 @@ public enum AtomicFile {
 
     /// Makes the rename itself durable (best effort: some file systems refuse fsync on a directory).
     private static func syncDirectory(of path: String) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let fd = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(directory(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)
         close(fd)

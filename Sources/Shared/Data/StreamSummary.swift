@@ -26,6 +26,14 @@ public enum StreamSummary {
         try emit("@end (\(sections) section\(sections == 1 ? "" : "s"))")
     }
 
+    /// The summary, a line each, into `out` (nn-data info; a stream kept back from a terminal).
+    public static func write(_ reader: StreamReader, to out: ByteWriter) throws {
+        try summarize(reader) { line in
+            try out.append(line)
+            try out.append("\n")
+        }
+    }
+
     /// The lines under one section's header.
     static func describe(_ h: SectionHeader, _ reader: StreamReader) throws -> [String] {
         if isLabels(h) {

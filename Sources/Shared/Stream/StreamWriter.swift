@@ -203,9 +203,7 @@ public final class StreamWriter {
         defer { close(kept.fd) }
         guard lseek(kept.fd, 0, SEEK_SET) == 0 else { throw IOError("cannot read back the stream: \(String(cString: strerror(errno)))") }
         let terminal = ByteWriter(fileDescriptor: 1)
-        try StreamSummary.summarize(try StreamReader(LineReader(fileDescriptor: kept.fd))) { line in
-            try terminal.append(line + "\n")
-        }
+        try StreamSummary.write(try StreamReader(LineReader(fileDescriptor: kept.fd)), to: terminal)
         let next = kept.program == "nn-fit" ? "'| nn-eval', or --save model.nn" : "'| nn-fit' or '> data.nns'"
         try terminal.append("(a summary: \(kept.program) writes the stream itself into a pipe or a file, e.g. \(next))\n")
         try terminal.flush()
