@@ -22,6 +22,12 @@ struct HiddenSizes: ExpressibleByArgument {
 }
 
 struct ModelOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("Convolutions before the dense layers, C:K each (C output channels, a KxK kernel, K odd; stride 1, same padding), each followed by the activation and max pooling, e.g. 32:3,64:3. Needs train.x with image=WxH (or WxHxC).", valueName: "C:K,..."))
+    var conv: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --conv: the max pooling after each convolution, PxP with stride P (1: none).", valueName: "P"))
+    var pool: Int = 2
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Hidden layer widths, e.g. 16 or 16,4 (none: logistic regression).", valueName: "sizes"))
     var hidden: HiddenSizes?
 
@@ -105,6 +111,14 @@ extension NnFit {
     func trainingOptions() throws -> TrainingOptions {
         var t = TrainingOptions()
         t.hidden = model.hidden?.sizes ?? []
+        if let conv = model.conv {
+            switch Architecture.parse(conv) {
+            case .success(let c): t.architecture = Architecture(convolutions: c, pool: model.pool)
+            case .failure(let e): throw UsageError("--conv \(conv): \(e.message)")
+            }
+        } else if model.pool != 2 {
+            throw UsageError("--pool is the pooling after each convolution: give --conv too")
+        }
         t.activation = model.activation ?? .sigmoid
         t.initializer = model.initializer
         if optimizer.sgd && optimizer.batchSize != nil { throw UsageError("give --sgd or --batch-size, not both (--sgd is --batch-size 1 with rows drawn at random)") }

@@ -132,9 +132,22 @@ struct NnFit: ParsableCommand {
                 Stage.note("nn-fit", "the stream already holds a model; training a new one in its place (add --continue to train it further)")
             }
             let outputs = data.classes.count == 2 ? 1 : data.classes.count
-            try TrainingMemory(sizes: [data.features] + options.hidden + [outputs], options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
-            return Network(inputs: data.features, hidden: options.hidden, activation: options.activation, classes: data.classes,
-                           initializer: options.effectiveInitializer, seed: options.seed)
+            var shape = Shape.flat(data.features)
+            if !options.architecture.convolutions.isEmpty {
+                guard let image = try input.imageShape() else {
+                    throw UsageError("--conv needs images: train.x has no image=WxH attribute (e.g. image=28x28, or image=32x32x3 with channels), so its \(data.features) columns have no shape")
+                }
+                if let problem = options.architecture.problem(input: image) { throw UsageError(problem) }
+                shape = image
+            } else {
+                try TrainingMemory(sizes: [data.features] + options.hidden + [outputs], options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
+            }
+            let network = Network(input: shape, architecture: options.architecture, hidden: options.hidden, activation: options.activation,
+                                  classes: data.classes, initializer: options.effectiveInitializer, seed: options.seed)
+            if !options.architecture.convolutions.isEmpty {
+                try TrainingMemory(network: network, options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
+            }
+            return network
         }
         let network = try fileModel ?? loadModel(input)
         guard network.inputs == data.features else {
@@ -143,7 +156,11 @@ struct NnFit: ParsableCommand {
         guard network.classes.count == data.classes.count else {
             throw StreamError(line: nil, "the model has \(network.classes.count) classes (\(network.classes.joined(separator: ","))) but train.y has \(data.classes.count)")
         }
-        let hidden = Array(network.sizes.dropFirst().dropLast())
+        let hidden = network.layers.dropLast().filter { $0.kind == .dense }.map(\.output.count)
+        let architecture = Architecture(of: network)
+        if model.conv != nil && options.architecture != architecture {
+            throw UsageError("--conv \(options.architecture.text) --pool \(options.architecture.pool) differs from the model being continued (\(architecture.convolutions.isEmpty ? "no convolutions" : "--conv \(architecture.text) --pool \(architecture.pool)"))")
+        }
         if model.hidden != nil && model.hidden!.sizes != hidden {
             throw UsageError("--hidden \(model.hidden!.sizes.map(String.init).joined(separator: ",")) differs from the model being continued (hidden \(hidden.map(String.init).joined(separator: ",")))")
         }
@@ -152,9 +169,10 @@ struct NnFit: ParsableCommand {
             throw UsageError("--activation \(a.rawValue) differs from the model being continued (\(activation.rawValue))")
         }
         options.hidden = hidden
+        options.architecture = architecture
         options.activation = activation
         // The model is in memory already; the trainer's copies, gradient and optimiser state are not.
-        try TrainingMemory(sizes: network.sizes, options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
+        try TrainingMemory(network: network, options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
         return network
     }
 

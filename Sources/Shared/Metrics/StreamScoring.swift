@@ -129,8 +129,8 @@ public final class StreamScoring {
 
     /// `784-16-1 (sigmoid hidden units, sigmoid output)`; no hidden layer is logistic regression.
     static func describe(_ n: Network) -> String {
-        let sizes = n.sizes.map(String.init).joined(separator: "-")
-        let hidden = n.layers.dropLast().map(\.activation.rawValue)
+        let sizes = n.structureText
+        let hidden = n.hiddenActivations.map(\.rawValue)
         let kind = hidden.isEmpty ? (n.output == .sigmoid ? "logistic regression" : "softmax regression")
             : "\(Set(hidden).count == 1 ? hidden[0] : hidden.joined(separator: ",")) hidden units, \(n.output.rawValue) output"
         return "\(sizes) (\(kind))"

@@ -1,53 +1,69 @@
-// Forward and backward passes over a block of rows with the matrix kernels, in buffers
-// allocated once for at most `capacity` rows (no allocation per step).
-//   forward, layer l:   Z_l = A_{l−1} W_lᵀ + b_l,   A_l = act_l(Z_l)   (A_0 = X; the last layer's Z is the logits)
-//   backward:           dW_l = dZ_lᵀ A_{l−1},   db_l = Σ_rows dZ_l,   dZ_{l−1} = (dZ_l W_l) ⊙ act'_{l−1}(Z_{l−1})
-// act' is computed with act in the forward pass (one exponential for both) and kept.
-// With dropout, hidden outputs are multiplied by a mask of 0 or 1/(1−p) (inverted dropout), and
-// the same mask multiplies their gradient. The input's gradient is never needed, so never computed.
+// Forward and backward passes over a block of rows, layer by layer through the Layer
+// interface, in buffers allocated once for at most `capacity` rows (no allocation per step).
+//   forward, layer l:   Z_l = f_l(A_{l−1}),   A_l = act_l(Z_l)   (A_0 = X; the last layer's Z is the logits)
+//   backward:           dZ_l = dA_l ⊙ act'_l(Z_l);  the layer turns dZ_l into its parameters'
+//                       gradients and dA_{l−1} (never for l = 1: the input's gradient is not needed)
+// act' is computed with act in the forward pass (one exponential for both) and kept; a layer
+// whose activation is the identity (pooling, flattening, the output) writes A_l directly.
+// With dropout, the inputs of the dense layers after the first layer are multiplied by a mask
+// of 0 or 1/(1−p) (inverted dropout), and the same mask multiplies their gradient.
 
 public final class BatchPass {
     public let layout: ParameterLayout
-    /// One per layer; the last is `.identity` (it produces logits).
-    public let activations: [Activation]
+    public let layers: [any Layer]
     public let output: OutputKind
     public let capacity: Int
     public let dropout: Float
     private let outputs: [FloatBuffer]
-    /// act'(Z_l) of the hidden layers, from the forward pass.
-    private let derivatives: [FloatBuffer]
+    /// act'(Z_l) of the layers with an activation, from the forward pass.
+    private let derivatives: [FloatBuffer?]
     private let deltas: [FloatBuffer]
-    private let masks: [FloatBuffer]
-    private let dropped: [FloatBuffer]
+    /// Per layer: the mask on its output A_l and the masked output, when dropout acts on it.
+    private let masks: [FloatBuffer?]
+    private let dropped: [FloatBuffer?]
+    private let workspaces: [LayerWorkspace?]
     /// Rows gathered for a minibatch (capacity × inputs), and their labels.
     public let input: FloatBuffer
     let labels: UnsafeMutablePointer<Int32>
 
-    public init(layout: ParameterLayout, activations: [Activation], output: OutputKind, capacity: Int, dropout: Float = 0) {
-        precondition(activations.count == layout.layerCount && capacity > 0)
-        self.layout = layout
-        self.activations = activations
-        self.output = output
+    public init(network: Network, capacity: Int, dropout: Float = 0) {
+        precondition(capacity > 0)
+        layers = network.layers
+        layout = ParameterLayout(network: network)
+        output = network.output
         self.capacity = capacity
         self.dropout = dropout
-        let widths = Array(layout.sizes.dropFirst())
-        outputs = widths.map { FloatBuffer(count: capacity * $0) }
-        derivatives = widths.dropLast().map { FloatBuffer(count: capacity * $0) }
-        deltas = widths.map { FloatBuffer(count: capacity * $0) }
-        let hidden = dropout > 0 ? widths.dropLast() : []
-        masks = hidden.map { FloatBuffer(count: capacity * $0) }
-        dropped = hidden.map { FloatBuffer(count: capacity * $0) }
-        input = FloatBuffer(count: capacity * layout.sizes[0])
+        let last = layers.count - 1
+        outputs = layers.map { FloatBuffer(count: capacity * $0.output.count) }
+        derivatives = layers.enumerated().map { l, layer in
+            l < last && layer.activation != .identity ? FloatBuffer(count: capacity * layer.output.count) : nil
+        }
+        deltas = layers.map { FloatBuffer(count: capacity * $0.output.count) }
+        let dropsOut = BatchPass.droppedOutputs(network, dropout: Double(dropout))
+        let all = network.layers
+        masks = all.indices.map { dropsOut.contains($0) ? FloatBuffer(count: capacity * all[$0].output.count) : nil }
+        dropped = all.indices.map { dropsOut.contains($0) ? FloatBuffer(count: capacity * all[$0].output.count) : nil }
+        workspaces = all.map { $0.makeWorkspace(capacity: capacity) }
+        input = FloatBuffer(count: capacity * network.inputs)
         labels = .allocate(capacity: capacity)
         labels.initialize(repeating: 0, count: capacity)
     }
 
-    public convenience init(network: Network, capacity: Int, dropout: Float = 0) {
-        self.init(layout: ParameterLayout(sizes: network.sizes), activations: network.layers.map(\.activation),
-                  output: network.output, capacity: capacity, dropout: dropout)
+    deinit { labels.deallocate() }
+
+    /// The layers whose outputs dropout acts on: the inputs of every dense layer but the first layer.
+    static func droppedOutputs(_ network: Network, dropout: Double) -> [Int] {
+        guard dropout > 0 else { return [] }
+        return network.layers.indices.dropFirst().filter { network.layers[$0].kind == .dense }.map { $0 - 1 }
     }
 
-    deinit { labels.deallocate() }
+    /// The most rows a block holds for this network: about 128 MiB of buffers at most, so a
+    /// convolution's wide outputs are worked through in blocks (a narrow network is never limited
+    /// below `Trainer.blockRows`).
+    public static func rowsFitting(_ network: Network) -> Int {
+        let perRow = network.inputs + network.layers.reduce(0) { $0 + 4 * $1.output.count + $1.workspacePerRow }
+        return max(1, (1 << 25) / max(perRow, 1))
+    }
 
     /// Copies rows `indices` of x (and their labels) into `input` and `labels`.
     func gather(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, indices: UnsafeBufferPointer<Int>) {
@@ -59,74 +75,68 @@ public final class BatchPass {
         }
     }
 
-    /// Draws new dropout masks for m rows: each hidden unit is kept with probability 1 − p.
+    /// Draws new dropout masks for m rows: each unit is kept with probability 1 − p.
     public func drawMasks(rows m: Int, random: inout Random) {
         let keep = 1 / (1 - dropout)
         let p = Double(dropout)
         for (l, mask) in masks.enumerated() {
+            guard let mask else { continue }
             for i in 0..<(m * layout.outputs(l)) { mask[i] = random.uniform() < p ? 0 : keep }
         }
     }
 
-    /// Sets every mask value directly (gradient checks use fixed masks).
+    /// Sets every value of the l-th mask (counting the masked layers only) directly (gradient checks use fixed masks).
     public func setMask(layer l: Int, _ values: [Float]) {
-        precondition(values.count <= masks[l].count)
-        for (i, v) in values.enumerated() { masks[l][i] = v }
+        let mask = masks.compactMap { $0 }[l]
+        precondition(values.count <= mask.count)
+        for (i, v) in values.enumerated() { mask[i] = v }
     }
 
     /// What layer l + 1 reads: A_l, or A_l ⊙ mask with dropout on.
     private func layerInput(_ l: Int, _ x: UnsafePointer<Float>, dropout on: Bool) -> UnsafePointer<Float> {
         if l == 0 { return x }
-        return UnsafePointer(on && !masks.isEmpty ? dropped[l - 1].base : outputs[l - 1].base)
+        if on, let d = dropped[l - 1] { return UnsafePointer(d.base) }
+        return UnsafePointer(outputs[l - 1].base)
     }
 
     /// Runs the m rows of x (m × inputs) through the network; returns the logits (m × outputs).
     @discardableResult
     func forward(_ params: FloatBuffer, _ x: UnsafePointer<Float>, rows m: Int, dropout on: Bool = false) -> UnsafePointer<Float> {
         precondition(m <= capacity)
-        for l in 0..<layout.layerCount {
-            let nIn = layout.inputs(l), nOut = layout.outputs(l)
+        for (l, layer) in layers.enumerated() {
+            let n = m * layout.outputs(l)
             let a = outputs[l].base
-            // Hidden layers: Z goes into the derivative buffer, which act' then overwrites.
-            let z = l < derivatives.count ? derivatives[l].base : a
-            Kernels.gemm(transA: false, transB: true, m: m, n: nOut, k: nIn,
-                         alpha: 1, a: layerInput(l, x, dropout: on), lda: nIn,
-                         b: layout.weight(l, in: params), ldb: nIn, beta: 0, c: z, ldc: nOut)
-            Elementwise.addRows(layout.bias(l, in: params), to: z, m: m, n: nOut)
-            if z != a { activations[l].apply(z, into: a, derivative: z, m * nOut) }
-            if on && l < masks.count {
-                let mask = masks[l].base, d = dropped[l].base
-                for i in 0..<(m * nOut) { d[i] = a[i] * mask[i] }
+            // Layers with an activation: Z goes into the derivative buffer, which act' then overwrites.
+            let z = derivatives[l]?.base ?? a
+            layer.forward(layout.weight(l, in: params), layout.bias(l, in: params), layerInput(l, x, dropout: on), rows: m,
+                          into: z, workspace: workspaces[l])
+            if z != a { layer.activation.apply(z, into: a, derivative: z, n) }
+            if on, let mask = masks[l]?.base, let d = dropped[l]?.base {
+                for i in 0..<n { d[i] = a[i] * mask[i] }
             }
         }
-        return UnsafePointer(outputs[layout.layerCount - 1].base)
+        return UnsafePointer(outputs[layers.count - 1].base)
     }
 
     /// After `forward` on the same rows: the loss gradient (dℓ/dz scaled by `scale`, e.g. 1/batch)
     /// back through every layer into `grads`, added to what is there when `accumulate`.
     /// Returns Σ ℓ over the rows (unscaled; non-finite when the logits are).
     func backward(_ params: FloatBuffer, _ grads: FloatBuffer, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>,
-                         rows m: Int, scale: Float, accumulate: Bool, dropout on: Bool = false) -> Double {
-        let last = layout.layerCount - 1
+                  rows m: Int, scale: Float, accumulate: Bool, dropout on: Bool = false) -> Double {
+        let last = layers.count - 1
         let loss = Loss.gradient(output, logits: outputs[last].base, labels: y, m: m, k: layout.outputs(last),
                                  scale: scale, into: deltas[last].base)
         for l in stride(from: last, through: 0, by: -1) {
-            let nIn = layout.inputs(l), nOut = layout.outputs(l)
-            let dz = deltas[l].base
-            Kernels.gemm(transA: true, transB: false, m: nOut, n: nIn, k: m,
-                         alpha: 1, a: dz, lda: nOut, b: layerInput(l, x, dropout: on), ldb: nIn,
-                         beta: accumulate ? 1 : 0, c: layout.weight(l, in: grads), ldc: nIn)
-            Elementwise.columnSums(dz, m: m, n: nOut, into: layout.bias(l, in: grads), accumulate: accumulate)
-            if l > 0 {
-                let prev = deltas[l - 1].base
-                Kernels.gemm(transA: false, transB: false, m: m, n: nIn, k: nOut,
-                             alpha: 1, a: dz, lda: nOut, b: layout.weight(l, in: params), ldb: nIn,
-                             beta: 0, c: prev, ldc: nIn)
-                if on && l - 1 < masks.count {
-                    let mask = masks[l - 1].base
-                    for i in 0..<(m * nIn) { prev[i] *= mask[i] }
+            let prev = l > 0 ? deltas[l - 1].base : nil
+            layers[l].backward(layout.weight(l, in: params), layout.weight(l, in: grads), layout.bias(l, in: grads),
+                               layerInput(l, x, dropout: on), deltas[l].base, rows: m, accumulate: accumulate,
+                               dx: prev, workspace: workspaces[l])
+            if let prev {
+                let n = m * layout.inputs(l)
+                if on, let mask = masks[l - 1]?.base {
+                    for i in 0..<n { prev[i] *= mask[i] }
                 }
-                Elementwise.multiply(prev, by: derivatives[l - 1].base, m * nIn)
+                if let d = derivatives[l - 1] { Elementwise.multiply(prev, by: d.base, n) }
             }
         }
         return loss

@@ -33,11 +33,9 @@ public enum GradientCheck {
         precondition(x.rows == y.count && x.rows > 0 && x.cols == network.inputs)
         var random = Random(seed: seed, stream: "check")
         var masks: [[Float]] = []
-        if dropout > 0 {
-            let keep = 1 / (1 - Float(dropout))
-            for l in 0..<(network.layers.count - 1) {
-                masks.append((0..<(x.rows * network.layers[l].outputs)).map { _ in random.uniform() < dropout ? 0 : keep })
-            }
+        let keep = 1 / (1 - Float(dropout))
+        for l in BatchPass.droppedOutputs(network, dropout: dropout) {
+            masks.append((0..<(x.rows * network.layers[l].output.count)).map { _ in random.uniform() < dropout ? 0 : keep })
         }
         let analytic = analyticGradient(network: network, x: x, y: y, l2: l2, masks: masks)
         let reference = ReferenceObjective(network: network, x: x, y: y, l2: l2, masks: masks)
@@ -46,7 +44,7 @@ public enum GradientCheck {
 
     /// ∂J/∂θ from BatchPass in Float32 (every parameter, in ParameterLayout order), with λθ added for weights.
     static func analyticGradient(network: Network, x: Matrix, y: [Int32], l2: Double, masks: [[Float]]) -> [Double] {
-        let layout = ParameterLayout(sizes: network.sizes)
+        let layout = ParameterLayout(network: network)
         let m = x.rows
         let params = layout.buffer(from: network), grads = FloatBuffer(count: layout.count)
         let dropout = !masks.isEmpty
@@ -61,20 +59,19 @@ public enum GradientCheck {
         var g = grads.array.map(Double.init)
         for l in 0..<layout.layerCount {
             let w = layout.weightOffsets[l]
-            for i in w..<(w + layout.inputs(l) * layout.outputs(l)) { g[i] += l2 * Double(params[i]) }
+            for i in w..<(w + layout.weightCounts[l]) { g[i] += l2 * Double(params[i]) }
         }
         return g
     }
 
-    /// The largest relative error per layer between `analytic` and central differences of `reference`.
+    /// The largest relative error per layer with parameters between `analytic` and central differences of `reference`.
     static func compare(analytic: [Double], reference: ReferenceObjective, random: inout Random, perLayer: Int) -> [GradientCheckResult] {
         let layout = reference.layout
         var theta = reference.theta
         var results: [GradientCheckResult] = []
-        for l in 0..<layout.layerCount {
-            let nw = layout.inputs(l) * layout.outputs(l)
-            var indices = Array(layout.weightOffsets[l]..<(layout.weightOffsets[l] + nw))
-                + Array(layout.biasOffsets[l]..<(layout.biasOffsets[l] + layout.outputs(l)))
+        for l in 0..<layout.layerCount where layout.weightCounts[l] + layout.biasCounts[l] > 0 {
+            var indices = Array(layout.weightOffsets[l]..<(layout.weightOffsets[l] + layout.weightCounts[l]))
+                + Array(layout.biasOffsets[l]..<(layout.biasOffsets[l] + layout.biasCounts[l]))
             if indices.count > perLayer {
                 random.shuffle(&indices)
                 indices = Array(indices.prefix(perLayer))
@@ -103,38 +100,36 @@ struct ReferenceObjective {
     let layout: ParameterLayout
     /// The network's parameters in Float64, in ParameterLayout order.
     let theta: [Double]
-    let activations: [Activation]
+    let layers: [any Layer]
     let output: OutputKind
     let x: Matrix
     let y: [Int32]
     let l2: Double
-    /// Per hidden layer, m × units values of 0 or 1/(1−p); empty without dropout.
-    let masks: [[Float]]
+    /// Per layer whose output dropout acts on, m × units values of 0 or 1/(1−p); empty without dropout.
+    let masks: [Int: [Float]]
 
     init(network: Network, x: Matrix, y: [Int32], l2: Double, masks: [[Float]]) {
-        layout = ParameterLayout(sizes: network.sizes)
+        layout = ParameterLayout(network: network)
         theta = layout.buffer(from: network).array.map(Double.init)
-        activations = network.layers.map(\.activation)
+        layers = network.layers
         output = network.output
         self.x = x
         self.y = y
         self.l2 = l2
-        self.masks = masks
+        self.masks = Dictionary(uniqueKeysWithValues: zip(BatchPass.droppedOutputs(network, dropout: masks.isEmpty ? 0 : 0.5), masks))
     }
 
     func value(_ theta: [Double]) -> Double {
         var total: Double = 0
         for r in 0..<x.rows {
             var a = (0..<x.cols).map { Double(x[r, $0]) }
-            for l in 0..<layout.layerCount {
-                let nIn = layout.inputs(l), nOut = layout.outputs(l)
+            for (l, layer) in layers.enumerated() {
+                let nOut = layout.outputs(l)
                 let w = layout.weightOffsets[l], b = layout.biasOffsets[l]
-                var z = [Double](repeating: 0, count: nOut)
+                var z = layer.reference(a, weight: theta[w..<(w + layout.weightCounts[l])], bias: theta[b..<(b + layout.biasCounts[l])])
                 for j in 0..<nOut {
-                    var s = theta[b + j]
-                    for i in 0..<nIn { s += theta[w + j * nIn + i] * a[i] }
-                    z[j] = activations[l].value(s)
-                    if l < masks.count { z[j] *= Double(masks[l][r * nOut + j]) }
+                    z[j] = layer.activation.value(z[j])
+                    if let mask = masks[l] { z[j] *= Double(mask[r * nOut + j]) }
                 }
                 a = z
             }
@@ -150,7 +145,7 @@ struct ReferenceObjective {
         var penalty: Double = 0
         for l in 0..<layout.layerCount {
             let w = layout.weightOffsets[l]
-            for i in w..<(w + layout.inputs(l) * layout.outputs(l)) { penalty += theta[i] * theta[i] }
+            for i in w..<(w + layout.weightCounts[l]) { penalty += theta[i] * theta[i] }
         }
         return total / Double(x.rows) + l2 / 2 * penalty
     }

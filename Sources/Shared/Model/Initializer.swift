@@ -44,29 +44,41 @@ public enum Initializer: Equatable, Sendable {
     /// Fills every weight of `params` (layer by layer, row-major) from `random`; zeroes the biases.
     public func initialize(_ params: FloatBuffer, layout: ParameterLayout, random: inout Random) {
         params.zero()
-        for l in 0..<layout.layerCount {
-            let std = standardDeviation(fanIn: layout.inputs(l), fanOut: layout.outputs(l))
+        for l in 0..<layout.layerCount where layout.weightCounts[l] > 0 {
+            let std = standardDeviation(fanIn: layout.fanIn[l], fanOut: layout.fanOut[l])
             let w = layout.weight(l, in: params)
-            for i in 0..<(layout.inputs(l) * layout.outputs(l)) { w[i] = Float(random.normal() * std) }
+            for i in 0..<layout.weightCounts[l] { w[i] = Float(random.normal() * std) }
         }
     }
 }
 
 extension Network {
-    /// A new network for `classes` (two: one sigmoid output; more: softmax), with hidden layers
-    /// of `hidden` units using `activation`, and weights drawn by `initializer` from `seed`.
-    public init(inputs: Int, hidden: [Int], activation: Activation, classes: [String], initializer: Initializer, seed: UInt64) {
+    /// A new network for `classes` (two: one sigmoid output; more: softmax): the convolutions
+    /// of `architecture` (each followed by `activation` and its pooling) and a flattening, then
+    /// hidden dense layers of `hidden` units using `activation`, with weights drawn by
+    /// `initializer` from `seed`.
+    public init(input: Shape, architecture: Architecture = Architecture(), hidden: [Int], activation: Activation, classes: [String],
+                initializer: Initializer, seed: UInt64) {
         precondition(classes.count >= 2)
         let outputs = classes.count == 2 ? 1 : classes.count
-        let layout = ParameterLayout(sizes: [inputs] + hidden + [outputs])
+        var layers = architecture.layers(input: input, activation: activation)
+        var width = layers.last?.output.count ?? input.count
+        let widths = hidden + [outputs]
+        for (i, units) in widths.enumerated() {
+            layers.append(Dense(weight: Matrix(rows: units, cols: width), bias: [Float](repeating: 0, count: units),
+                                activation: i == widths.count - 1 ? .identity : activation))
+            width = units
+        }
+        self.init(layers: layers, output: outputs == 1 ? .sigmoid : .softmax, classes: classes)
+        let layout = ParameterLayout(network: self)
         let params = FloatBuffer(count: layout.count)
         var random = Random(seed: seed, stream: "init")
         initializer.initialize(params, layout: layout, random: &random)
-        let layers = (0..<layout.layerCount).map { l in
-            Dense(weight: Matrix(rows: layout.outputs(l), cols: layout.inputs(l)), bias: [Float](repeating: 0, count: layout.outputs(l)),
-                  activation: l == layout.layerCount - 1 ? .identity : activation)
-        }
-        self.init(layers: layers, output: outputs == 1 ? .sigmoid : .softmax, classes: classes)
         layout.store(params, into: &self)
+    }
+
+    /// A network of dense layers alone.
+    public init(inputs: Int, hidden: [Int], activation: Activation, classes: [String], initializer: Initializer, seed: UInt64) {
+        self.init(input: .flat(inputs), hidden: hidden, activation: activation, classes: classes, initializer: initializer, seed: seed)
     }
 }

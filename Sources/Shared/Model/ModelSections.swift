@@ -5,22 +5,30 @@
 //   ...
 //   @model.standardize.mean f32 1x784      (only when trained on standardised inputs)
 //   @model.standardize.std f32 1x784
+// A network with other layers than dense ones also lists them, and gives the input's shape:
+//   @model f32 0x0 layers=784,25088,6272,6272,10 activations=relu,identity,identity,identity
+//       kinds=conv:3,maxpool:2,flatten,dense image=28x28 ...
+// Layer N's sections are numbered by its place in that list; a layer without parameters has none.
 
 extension Network {
     /// Attribute keys the `model` header always carries; everything else in it is the training record.
-    static let structuralKeys: Set<String> = ["layers", "activations", "output", "classes"]
+    static let structuralKeys: Set<String> = ["layers", "activations", "output", "classes", "kinds", "image"]
 
     public func sections(prefix: String = "model") -> [Section] {
         var head = Attributes()
         head["layers"] = sizes.map(String.init).joined(separator: ",")
         head["activations"] = layers.map(\.activation.rawValue).joined(separator: ",")
+        if !isDenseOnly {
+            head["kinds"] = layers.map(\.descriptor).joined(separator: ",")
+            head["image"] = inputShape.text
+        }
         head["output"] = output.rawValue
         head.setList("classes", classes)
         for (k, v) in training where !Network.structuralKeys.contains(k) { head[k] = v }
         var out = [Section(header: SectionHeader(name: prefix, type: .f32, rows: 0, cols: 0, attributes: head), storage: .f32([]))]
-        for (i, layer) in layers.enumerated() {
+        for (i, layer) in layers.enumerated() where layer.parameterCount > 0 {
             out.append(Section(name: "\(prefix).layer\(i + 1).weight", matrix: layer.weight))
-            out.append(Section(name: "\(prefix).layer\(i + 1).bias", matrix: Matrix(rows: 1, cols: layer.outputs, data: layer.bias)))
+            out.append(Section(name: "\(prefix).layer\(i + 1).bias", matrix: Matrix(rows: 1, cols: layer.bias.count, data: layer.bias)))
         }
         if let s = standardization {
             out.append(Section(name: "\(prefix).standardize.mean", matrix: Matrix(rows: 1, cols: s.mean.count, data: s.mean)))
@@ -64,16 +72,35 @@ extension Network {
             throw StreamError(line: line, "section \(prefix): output must be sigmoid or softmax")
         }
         let classes = head.attributes.list("classes") ?? []
-        var layers: [Dense] = []
-        for i in 0..<(sizes.count - 1) {
+        let kinds = try head.attributes["kinds"].map { try Network.kinds($0, count: acts.count, line: line, prefix: prefix) }
+            ?? Array(repeating: (LayerKind.dense, nil), count: acts.count)
+        var shape = Shape.flat(sizes[0])
+        if kinds.contains(where: { $0.0 != .dense }) {
+            guard let text = head.attributes["image"], let s = Shape(image: text), s.count == sizes[0] else {
+                throw StreamError(line: line, "section \(prefix): kinds= needs image=WxH (or WxHxC) giving the \(sizes[0]) inputs' shape, found \(head.attributes["image"].map { "image=\($0)" } ?? "none")")
+            }
+            shape = s
+        }
+        var layers: [any Layer] = []
+        for (i, (kind, setting)) in kinds.enumerated() {
             let wName = "\(prefix).layer\(i + 1).weight", bName = "\(prefix).layer\(i + 1).bias"
-            guard let w = find(wName), let b = find(bName) else {
-                throw StreamError(line: line, "model has \(sizes.count - 1) layers but section \(find(wName) == nil ? wName : bName) is missing")
+            let w = find(wName), b = find(bName)
+            if (w == nil) != (b == nil) || (w == nil && kind == .dense) {
+                throw StreamError(line: line, "model has \(sizes.count - 1) layers but section \(w == nil ? wName : bName) is missing")
             }
-            guard w.rows == sizes[i + 1], w.cols == sizes[i], b.rows == 1, b.cols == sizes[i + 1] else {
-                throw StreamError(line: w.header.line, "\(wName) is \(w.rows)x\(w.cols) and its bias \(b.rows)x\(b.cols); layers=\(sizes.map(String.init).joined(separator: ",")) needs \(sizes[i + 1])x\(sizes[i]) and 1x\(sizes[i + 1])")
+            if let b, b.rows != 1 { throw StreamError(line: b.header.line, "\(bName) must be 1 row, found \(b.rows)x\(b.cols)") }
+            do {
+                let layer = try kind.type.read(setting: setting, input: shape, outputs: sizes[i + 1], weight: try w?.matrix() ?? Matrix(rows: 0, cols: 0),
+                                               bias: try b?.matrix().data ?? [], activation: acts[i])
+                layers.append(layer)
+                shape = layer.output
+            } catch let e as LayerError {
+                // A weight or bias of the wrong shape: what the sections are, what the header needs.
+                if let w, let b, e.message.hasPrefix("needs") {
+                    throw StreamError(line: w.header.line, "\(wName) is \(w.rows)x\(w.cols) and its bias \(b.rows)x\(b.cols); layers=\(sizes.map(String.init).joined(separator: ",")) \(e.message)")
+                }
+                throw StreamError(line: w?.header.line ?? line, "\(prefix) layer \(i + 1) (\(kind.rawValue)): \(e.message)")
             }
-            layers.append(Dense(weight: try w.matrix(), bias: try b.matrix().data, activation: acts[i]))
         }
         let outUnits = sizes.last!
         switch output {
@@ -93,5 +120,22 @@ extension Network {
         var training = Attributes()
         for (k, v) in head.attributes where !Network.structuralKeys.contains(k) { training[k] = v }
         self.init(layers: layers, output: output, classes: classes, standardization: standardization, training: training)
+    }
+
+    /// `conv:3,maxpool:2,flatten,dense` as kinds and settings, one per layer.
+    static func kinds(_ text: String, count: Int, line: Int?, prefix: String) throws -> [(LayerKind, Int?)] {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard items.count == count else {
+            throw StreamError(line: line, "section \(prefix): kinds= lists \(items.count) layers, activations= \(count)")
+        }
+        return try items.map { item in
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let kind = LayerKind(rawValue: String(parts[0])) else {
+                throw StreamError(line: line, "section \(prefix): unknown layer kind '\(parts[0])', expected one of \(LayerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard parts.count == 2 else { return (kind, nil) }
+            guard let n = Int(parts[1]), n > 0 else { throw StreamError(line: line, "section \(prefix): '\(item)' needs a positive integer after ':'") }
+            return (kind, n)
+        }
     }
 }

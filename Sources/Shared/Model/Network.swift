@@ -1,47 +1,9 @@
-// A feed-forward network: dense layers, hidden activations, and an output that is
-// one sigmoid unit (two classes) or a softmax over k units (k > 2 classes).
-// Logistic regression is the network with no hidden layer.
+// A feed-forward network: a list of layers (Layer: dense, convolution, max pooling, flatten),
+// and an output that is one sigmoid unit (two classes) or a softmax over k units (k > 2 classes).
+// Logistic regression is the network with one dense layer.
 #if canImport(Glibc)
 import Glibc
 #endif
-
-public struct Dense: Equatable, Sendable {
-    /// out × in: row j holds the weights into unit j (for images, one 28×28 tile per row).
-    public var weight: Matrix
-    public var bias: [Float]
-    public var activation: Activation
-
-    public init(weight: Matrix, bias: [Float], activation: Activation) {
-        precondition(bias.count == weight.rows)
-        self.weight = weight
-        self.bias = bias
-        self.activation = activation
-    }
-
-    public var inputs: Int { weight.cols }
-    public var outputs: Int { weight.rows }
-
-    /// a = act(x Wᵀ + b) for a batch x (n × in).
-    public func forward(_ x: Matrix) -> Matrix {
-        precondition(x.cols == inputs, "Dense: input has \(x.cols) columns, expected \(inputs)")
-        var out = Matrix(rows: x.rows, cols: outputs)
-        guard x.rows > 0 else { return out }
-        let (m, n, k) = (x.rows, outputs, inputs)
-        x.data.withUnsafeBufferPointer { xp in
-            weight.data.withUnsafeBufferPointer { wp in
-                bias.withUnsafeBufferPointer { bp in
-                    out.data.withUnsafeMutableBufferPointer { op in
-                        Kernels.gemm(transA: false, transB: true, m: m, n: n, k: k, alpha: 1, a: xp.baseAddress!, lda: k,
-                                     b: wp.baseAddress!, ldb: k, beta: 0, c: op.baseAddress!, ldc: n)
-                        Elementwise.addRows(bp.baseAddress!, to: op.baseAddress!, m: m, n: n)
-                        activation.apply(op.baseAddress!, m * n)
-                    }
-                }
-            }
-        }
-        return out
-    }
-}
 
 public enum OutputKind: String, Sendable {
     /// One logit z; P(class 1) = σ(z); loss: binary cross-entropy from logits.
@@ -82,14 +44,14 @@ public struct Standardization: Equatable, Sendable {
 
 public struct Network: Equatable, Sendable {
     /// Every layer; the last one's activation is `.identity` (it produces logits).
-    public var layers: [Dense]
+    public var layers: [any Layer]
     public var output: OutputKind
     public var classes: [String]
     public var standardization: Standardization?
     /// How the model was made (optimiser, lr, seed, ...), recorded in the `model` header.
     public var training: Attributes
 
-    public init(layers: [Dense], output: OutputKind, classes: [String], standardization: Standardization? = nil, training: Attributes = Attributes()) {
+    public init(layers: [any Layer], output: OutputKind, classes: [String], standardization: Standardization? = nil, training: Attributes = Attributes()) {
         self.layers = layers
         self.output = output
         self.classes = classes
@@ -97,9 +59,27 @@ public struct Network: Equatable, Sendable {
         self.training = training
     }
 
-    public var inputs: Int { layers.first?.inputs ?? 0 }
-    /// Layer widths from input to output, e.g. [784, 16, 1].
-    public var sizes: [Int] { [inputs] + layers.map(\.outputs) }
+    public static func == (a: Network, b: Network) -> Bool {
+        a.layers.count == b.layers.count && zip(a.layers, b.layers).allSatisfy { $0.isEqual($1) }
+            && a.output == b.output && a.classes == b.classes && a.standardization == b.standardization && a.training == b.training
+    }
+
+    public var inputs: Int { layers.first?.input.count ?? 0 }
+    /// The shape of an input row (an image for a network that starts with a convolution).
+    public var inputShape: Shape { layers.first?.input ?? .flat(0) }
+    /// Values per row from input to output, e.g. [784, 16, 1].
+    public var sizes: [Int] { [inputs] + layers.map(\.output.count) }
+    /// Only dense layers: the network a `layers=784,16,1` header describes alone.
+    public var isDenseOnly: Bool { layers.allSatisfy { $0.kind == .dense } }
+
+    /// `784-16-1`, or `28x28-conv3x3x32-pool2-128-10`: the input and each layer, in one word.
+    public var structureText: String {
+        let input = isDenseOnly ? String(inputs) : inputShape.text
+        return ([input] + layers.map(\.summary).filter { !$0.isEmpty }).joined(separator: "-")
+    }
+
+    /// The activations of the layers before the output that have one to learn (not pooling or flattening).
+    public var hiddenActivations: [Activation] { layers.dropLast().filter { $0.parameterCount > 0 }.map(\.activation) }
 
     /// The output layer's pre-activation values, n × (1 or k).
     public func logits(_ x: Matrix) -> Matrix {
@@ -107,5 +87,4 @@ public struct Network: Equatable, Sendable {
         for layer in layers { a = layer.forward(a) }
         return a
     }
-
 }

@@ -58,10 +58,9 @@ public final class Optimizer {
     /// One update of `params` with gradient `grads` (the data loss's gradient; l2 is added here).
     public func step(_ params: FloatBuffer, _ grads: FloatBuffer, lr: Float) {
         steps += 1
-        for l in 0..<layout.layerCount {
-            let nw = layout.inputs(l) * layout.outputs(l)
-            update(offset: layout.weightOffsets[l], count: nw, isWeight: true, params, grads, lr: lr)
-            update(offset: layout.biasOffsets[l], count: layout.outputs(l), isWeight: false, params, grads, lr: lr)
+        for l in 0..<layout.layerCount where layout.weightCounts[l] + layout.biasCounts[l] > 0 {
+            update(offset: layout.weightOffsets[l], count: layout.weightCounts[l], isWeight: true, params, grads, lr: lr)
+            update(offset: layout.biasOffsets[l], count: layout.biasCounts[l], isWeight: false, params, grads, lr: lr)
         }
     }
 

@@ -1,27 +1,49 @@
 // Every weight and bias of a network in one flat buffer, so that an optimiser step is one
-// loop: layer l's weight (out × in, row-major) followed by its bias, for l = 1...L.
-// Gradients and optimiser state use the same layout.
+// loop: layer l's weight (row-major, as the model stores it) followed by its bias, for
+// l = 1...L (a layer without parameters takes no room). Gradients and optimiser state use the same layout.
 
 public struct ParameterLayout: Equatable, Sendable {
-    /// Layer widths from input to output, e.g. [784, 16, 1].
+    /// Values per row from input to output, e.g. [784, 16, 1].
     public let sizes: [Int]
     public let weightOffsets: [Int]
     public let biasOffsets: [Int]
+    public let weightCounts: [Int]
+    public let biasCounts: [Int]
+    /// Fan-in and fan-out of each layer's weights, for the initialiser.
+    public let fanIn: [Int]
+    public let fanOut: [Int]
     public let count: Int
 
+    /// The layout of a network of dense layers with these widths.
     public init(sizes: [Int]) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 })
+        let l = sizes.count - 1
+        self.init(sizes: sizes, weights: (0..<l).map { sizes[$0] * sizes[$0 + 1] }, biases: Array(sizes.dropFirst()),
+                  fanIn: Array(sizes.dropLast()), fanOut: Array(sizes.dropFirst()))
+    }
+
+    public init(network: Network) {
+        let layers = network.layers
+        self.init(sizes: network.sizes, weights: layers.map(\.weight.count), biases: layers.map(\.bias.count),
+                  fanIn: layers.map(\.fans.in), fanOut: layers.map(\.fans.out))
+    }
+
+    private init(sizes: [Int], weights: [Int], biases: [Int], fanIn: [Int], fanOut: [Int]) {
         self.sizes = sizes
         var w: [Int] = [], b: [Int] = []
         var offset = 0
-        for l in 0..<(sizes.count - 1) {
+        for l in 0..<weights.count {
             w.append(offset)
-            offset += sizes[l] * sizes[l + 1]
+            offset += weights[l]
             b.append(offset)
-            offset += sizes[l + 1]
+            offset += biases[l]
         }
         weightOffsets = w
         biasOffsets = b
+        weightCounts = weights
+        biasCounts = biases
+        self.fanIn = fanIn
+        self.fanOut = fanOut
         count = offset
     }
 
@@ -38,8 +60,8 @@ public struct ParameterLayout: Equatable, Sendable {
         precondition(network.sizes == sizes)
         let out = FloatBuffer(count: count)
         for (l, layer) in network.layers.enumerated() {
-            layer.weight.data.withUnsafeBufferPointer { weight(l, in: out).update(from: $0.baseAddress!, count: $0.count) }
-            layer.bias.withUnsafeBufferPointer { bias(l, in: out).update(from: $0.baseAddress!, count: $0.count) }
+            layer.weight.data.withUnsafeBufferPointer { if $0.count > 0 { weight(l, in: out).update(from: $0.baseAddress!, count: $0.count) } }
+            layer.bias.withUnsafeBufferPointer { if $0.count > 0 { bias(l, in: out).update(from: $0.baseAddress!, count: $0.count) } }
         }
         return out
     }
@@ -47,10 +69,10 @@ public struct ParameterLayout: Equatable, Sendable {
     /// Copies the values of `b` into the network's layers.
     public func store(_ b: FloatBuffer, into network: inout Network) {
         precondition(network.sizes == sizes)
-        for l in 0..<layerCount {
-            let n = sizes[l] * sizes[l + 1]
-            network.layers[l].weight.data = Array(UnsafeBufferPointer(start: weight(l, in: b), count: n))
-            network.layers[l].bias = Array(UnsafeBufferPointer(start: bias(l, in: b), count: sizes[l + 1]))
+        for l in 0..<layerCount where weightCounts[l] + biasCounts[l] > 0 {
+            let w = network.layers[l].weight
+            network.layers[l].weight = Matrix(rows: w.rows, cols: w.cols, data: Array(UnsafeBufferPointer(start: weight(l, in: b), count: weightCounts[l])))
+            network.layers[l].bias = Array(UnsafeBufferPointer(start: bias(l, in: b), count: biasCounts[l]))
         }
     }
 }

@@ -30,6 +30,19 @@ public struct TrainingMemory: Equatable, Sendable {
         self.rows = rows
     }
 
+    /// A network built already (its layers' outputs and workspaces may be wider than its weights suggest).
+    public init(network: Network, options: TrainingOptions, rows: Int? = nil) {
+        self.init(sizes: network.sizes, options: options, rows: rows)
+        if network.isDenseOnly { return }
+        let p = Double(network.layers.reduce(0) { $0 + $1.parameterCount })
+        let copies = 4.0 + Double(options.optimizerStateCopies) + (options.validation != nil ? 1 : 0)
+        let perRow = Double(network.inputs) + network.layers.reduce(0.0) { $0 + 4 * Double($1.output.count) + Double($1.workspacePerRow) }
+        let passes = options.validation != nil ? 2.0 : 1.0
+        let block = min(options.batchRows, rows ?? .max, BatchPass.rowsFitting(network))
+        parameters = p
+        bytes = 4 * (copies * p + passes * Double(block) * perRow)
+    }
+
     /// Float32 weights and biases.
     public var weightBytes: Double { 4 * parameters }
 

@@ -16,6 +16,8 @@ public enum ScheduleKind: String, CaseIterable, Sendable {
 
 public struct TrainingOptions: Equatable, Sendable {
     public var hidden: [Int] = []
+    /// Convolutions (and their pooling) before the hidden layers: --conv, --pool.
+    public var architecture = Architecture()
     public var activation: Activation = .sigmoid
     public var method: TrainingMethod = .fullBatch
     public var lr: Double?
@@ -53,7 +55,8 @@ public struct TrainingOptions: Equatable, Sendable {
         }
         if !(weightDecay >= 0 && l2 >= 0) { try fail("--weight-decay and --l2 must not be negative") }
         if !(dropout >= 0 && dropout < 1) { try fail("--dropout must be in [0, 1), got \(dropout)") }
-        if dropout > 0 && hidden.isEmpty { try fail("--dropout acts on hidden layers; give --hidden too") }
+        if dropout > 0 && isLinear { try fail("--dropout acts on hidden layers; give --hidden too") }
+        if architecture.pool < 1 { try fail("--pool must be at least 1 (1: no pooling)") }
         if epochs != nil && iterations != nil { try fail("give --epochs or --iterations, not both") }
         if let e = epochs, e <= 0 { try fail("--epochs must be at least 1") }
         if let i = iterations, i <= 0 { try fail("--iterations must be at least 1") }
@@ -79,7 +82,9 @@ public struct TrainingOptions: Equatable, Sendable {
     public var effectiveLR: Double { lr ?? defaultLR }
     public var effectiveInitializer: Initializer { initializer ?? .suited(to: activation) }
     /// Full-batch logistic regression stops once the loss settles (tol 1e-6), like scikit-learn's.
-    public var effectiveTol: Double { tol ?? (method == .fullBatch && hidden.isEmpty ? 1e-6 : 0) }
+    public var effectiveTol: Double { tol ?? (method == .fullBatch && isLinear ? 1e-6 : 0) }
+    /// Logistic (or softmax) regression: no hidden layer, no convolution.
+    public var isLinear: Bool { hidden.isEmpty && architecture.convolutions.isEmpty }
     public var effectivePatience: Int { patience ?? 10 }
     public var effectiveGamma: Double { gamma ?? (schedule == .exponential ? 0.95 : 0.1) }
 
@@ -103,7 +108,7 @@ public struct TrainingOptions: Equatable, Sendable {
         if let iterations { return iterations }
         if let epochs { return epochs * perEpoch }
         switch method {
-        case .fullBatch: return hidden.isEmpty ? 5000 : 20000
+        case .fullBatch: return isLinear ? 5000 : 20000
         case .perSample: return 4 * perEpoch
         case .minibatch: return 10 * perEpoch
         }
@@ -125,10 +130,12 @@ public struct TrainingOptions: Equatable, Sendable {
         var a = Attributes()
         func n(_ x: Double) -> String { NumberFormat.short(x) }
         func n(_ x: Float) -> String { NumberFormat.short(x) }
-        if !hidden.isEmpty {
-            a["hidden"] = hidden.map(String.init).joined(separator: ",")
-            a["activation"] = activation.rawValue
+        if !architecture.convolutions.isEmpty {
+            a["conv"] = architecture.text
+            a["pool"] = String(architecture.pool)
         }
+        if !hidden.isEmpty { a["hidden"] = hidden.map(String.init).joined(separator: ",") }
+        if !isLinear { a["activation"] = activation.rawValue }
         switch method {
         case .fullBatch: a["method"] = "full-batch"
         case .perSample: a["method"] = "sgd"

@@ -32,7 +32,7 @@ final class TrainingSteps {
     init(network: Network, options: TrainingOptions, rows: Int) {
         self.options = options
         self.rows = rows
-        layout = ParameterLayout(sizes: network.sizes)
+        layout = ParameterLayout(network: network)
         params = layout.buffer(from: network)
         grads = FloatBuffer(count: layout.count)
         optimizer = Optimizer(options.optimizerSettings, layout: layout)
@@ -42,14 +42,14 @@ final class TrainingSteps {
         shuffleRandom = Random(seed: options.seed, stream: "shuffle")
         dropoutRandom = Random(seed: options.seed, stream: "dropout")
         switch options.method {
-        case .fullBatch: capacity = min(rows, Trainer.blockRows)
-        case .minibatch(let b): capacity = min(b, rows, Trainer.blockRows)
+        case .fullBatch: capacity = min(rows, Trainer.blockRows, BatchPass.rowsFitting(network))
+        case .minibatch(let b): capacity = min(b, rows, Trainer.blockRows, BatchPass.rowsFitting(network))
         case .perSample: capacity = 1
         }
-        let activations = network.layers.map(\.activation)
-        pass = BatchPass(layout: layout, activations: activations, output: network.output, capacity: capacity, dropout: dropout)
-        sample = options.method == .perSample && options.optimizer.isPlainGradientDescent && options.weightDecay == 0 && dropout == 0
-            ? SampleSGD(layout: layout, activations: activations, output: network.output) : nil
+        pass = BatchPass(network: network, capacity: capacity, dropout: dropout)
+        // Per-sample SGD on dense layers has a faster path of its own (vectors, updates in place).
+        sample = network.isDenseOnly && options.method == .perSample && options.optimizer.isPlainGradientDescent && options.weightDecay == 0 && dropout == 0
+            ? SampleSGD(layout: layout, activations: network.layers.map(\.activation), output: network.output) : nil
     }
 
     /// Steps step..<end at learning rate lr (full batch: one step), on rows x, y.

@@ -12,7 +12,7 @@ final class Validation {
     init(network: Network, data: TrainingData) {
         self.data = data
         rows = data.validationRows
-        pass = BatchPass(network: network, capacity: min(rows, Trainer.blockRows))
+        pass = BatchPass(network: network, capacity: min(rows, Trainer.blockRows, BatchPass.rowsFitting(network)))
     }
 
     func evaluate(_ params: FloatBuffer) -> (loss: Double, accuracy: Double) {

@@ -118,8 +118,8 @@ public enum PlotStyle {
         if network.layers.count == 1 {
             return network.output == .softmax ? "softmax regression" : "logistic regression"
         }
-        let acts = Set(network.layers.dropLast().map(\.activation.rawValue)).sorted().joined(separator: ",")
-        return "network \(network.sizes.map(String.init).joined(separator: "-")) (\(acts))"
+        let acts = Set(network.hiddenActivations.map(\.rawValue)).sorted().joined(separator: ",")
+        return "network \(network.structureText) (\(acts))"
     }
 
     /// The model and how it was trained, for a title: `network 2-5-1 (sigmoid), full-batch, lr 0.5`.
