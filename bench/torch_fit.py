@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """PyTorch (CPU) reference for nn-fit's benchmarks: trains one workload and prints
 one JSON line with the time of the training loop alone.
-  torch_fit.py {sgd|coat-dress|fashion10} --threads N [--seed S]"""
+  torch_fit.py {sgd|coat-dress|fashion10|cnn-coat-dress} --threads N [--seed S]"""
 import re
+import resource
 import time
 
 from workloads import WORKLOADS, arguments, report
@@ -24,6 +25,14 @@ xtr, ytr, xte, yte = (torch.from_numpy(a) for a in fashion.load(classes))
 sizes = w["sizes"]
 act = nn.Sigmoid if w["activation"] == "sigmoid" else nn.ReLU
 layers = []
+if w.get("conv"):
+    # Images as N x 1 x H x W; each convolution 3x3 with padding 1, ReLU, 2x2 max pooling.
+    side = w["image"]
+    xtr, xte = xtr.reshape(-1, 1, side, side), xte.reshape(-1, 1, side, side)
+    channels = [1] + w["conv"]
+    for i in range(len(w["conv"])):
+        layers += [nn.Conv2d(channels[i], channels[i + 1], 3, padding=1), act(), nn.MaxPool2d(2)]
+    layers.append(nn.Flatten())
 for i in range(len(sizes) - 1):
     layers.append(nn.Linear(sizes[i], sizes[i + 1]))
     if i < len(sizes) - 2:
@@ -74,4 +83,5 @@ with torch.no_grad():
 blas = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
 report("pytorch", args.workload, args.threads, seconds, samples, accuracy,
        version=torch.__version__.split("+")[0],
-       blas=f"{blas.group(1) if blas else '?'}:{torch.backends.cpu.get_cpu_capability()}")
+       blas=f"{blas.group(1) if blas else '?'}:{torch.backends.cpu.get_cpu_capability()}",
+       peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))

@@ -12,6 +12,10 @@ WORKLOADS = {
                        optimizer="adam", lr=0.001, epochs=10, batch=64),
     "fashion10": dict(classes=None, sizes=[784, 256, 128, 10], activation="relu",
                       optimizer="adam", lr=0.001, epochs=10, batch=128),
+    # The CNN of issue 15: conv 32 3x3 pad 1, ReLU, max-pool 2, conv 64 3x3 pad 1, ReLU,
+    # max-pool 2, dense 128 ReLU, output; two epochs of coat vs dress.
+    "cnn-coat-dress": dict(classes="dress,coat", conv=[32, 64], image=28, sizes=[64 * 7 * 7, 128, 1],
+                           activation="relu", optimizer="adam", lr=0.001, epochs=2, batch=128),
 }
 
 

@@ -110,9 +110,11 @@ public final class BatchPass {
             let z = derivatives[l]?.base ?? a
             layer.forward(layout.weight(l, in: params), layout.bias(l, in: params), layerInput(l, x, dropout: on), rows: m,
                           into: z, workspace: workspaces[l])
-            if z != a { layer.activation.apply(z, into: a, derivative: z, n) }
+            if z != a {
+                Kernels.elementwise(n) { r in layer.activation.apply(z + r.lowerBound, into: a + r.lowerBound, derivative: z + r.lowerBound, r.count) }
+            }
             if on, let mask = masks[l]?.base, let d = dropped[l]?.base {
-                for i in 0..<n { d[i] = a[i] * mask[i] }
+                Kernels.elementwise(n) { r in for i in r { d[i] = a[i] * mask[i] } }
             }
         }
         return UnsafePointer(outputs[layers.count - 1].base)
@@ -130,13 +132,15 @@ public final class BatchPass {
             let prev = l > 0 ? deltas[l - 1].base : nil
             layers[l].backward(layout.weight(l, in: params), layout.weight(l, in: grads), layout.bias(l, in: grads),
                                layerInput(l, x, dropout: on), deltas[l].base, rows: m, accumulate: accumulate,
-                               dx: prev, workspace: workspaces[l])
+                               dx: prev, workspace: workspaces[l], output: outputs[l].base)
             if let prev {
                 let n = m * layout.inputs(l)
                 if on, let mask = masks[l - 1]?.base {
-                    for i in 0..<n { prev[i] *= mask[i] }
+                    Kernels.elementwise(n) { r in for i in r { prev[i] *= mask[i] } }
                 }
-                if let d = derivatives[l - 1] { Elementwise.multiply(prev, by: d.base, n) }
+                if let d = derivatives[l - 1]?.base {
+                    Kernels.elementwise(n) { r in Elementwise.multiply(prev + r.lowerBound, by: d + r.lowerBound, r.count) }
+                }
             }
         }
         return loss

@@ -53,10 +53,21 @@ public struct Convolution: Layer, Equatable {
 
     final class Workspace: LayerWorkspace {
         let columns: FloatBuffer
-        init(count: Int) { columns = FloatBuffer(count: count) }
+        /// The bias gradient's partial sums, one row per block of positions.
+        let partial: FloatBuffer
+        init(columns: Int, partial: Int) {
+            self.columns = FloatBuffer(count: columns)
+            self.partial = FloatBuffer(count: partial)
+        }
     }
 
-    public func makeWorkspace(capacity: Int) -> LayerWorkspace? { Workspace(count: capacity * workspacePerRow) }
+    /// Positions per block of the bias gradient's partial sums.
+    static let biasBlock = 2048
+
+    public func makeWorkspace(capacity: Int) -> LayerWorkspace? {
+        let positions = capacity * input.height * input.width
+        return Workspace(columns: capacity * workspacePerRow, partial: (positions + Convolution.biasBlock - 1) / Convolution.biasBlock * channels)
+    }
 
     public func forward(_ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ x: UnsafePointer<Float>, rows m: Int,
                         into z: UnsafeMutablePointer<Float>, workspace: LayerWorkspace?) {
@@ -67,17 +78,17 @@ public struct Convolution: Layer, Equatable {
         }
         Kernels.gemm(transA: false, transB: true, m: positions, n: channels, k: columns, alpha: 1, a: cols, lda: columns,
                      b: w, ldb: columns, beta: 0, c: z, ldc: channels)
-        Elementwise.addRows(b, to: z, m: positions, n: channels)
+        Kernels.parallelFor(positions, grain: 4096) { r in Elementwise.addRows(b, to: z + r.lowerBound * channels, m: r.count, n: channels) }
     }
 
     public func backward(_ w: UnsafePointer<Float>, _ gw: UnsafeMutablePointer<Float>, _ gb: UnsafeMutablePointer<Float>,
                          _ x: UnsafePointer<Float>, _ dz: UnsafePointer<Float>, rows m: Int, accumulate: Bool,
-                         dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?) {
+                         dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?, output: UnsafePointer<Float>) {
         let cols = (workspace as! Workspace).columns.base
         let positions = m * input.height * input.width
         Kernels.gemm(transA: true, transB: false, m: channels, n: columns, k: positions, alpha: 1, a: dz, lda: channels,
                      b: cols, ldb: columns, beta: accumulate ? 1 : 0, c: gw, ldc: columns)
-        Elementwise.columnSums(dz, m: positions, n: channels, into: gb, accumulate: accumulate)
+        biasGradient(dz, positions: positions, into: gb, accumulate: accumulate, partial: (workspace as! Workspace).partial.base)
         guard let dx else { return }
         // The columns are no longer needed: their gradient takes their place.
         Kernels.gemm(transA: false, transB: false, m: positions, n: columns, k: channels, alpha: 1, a: dz, lda: channels,
@@ -85,6 +96,19 @@ public struct Convolution: Layer, Equatable {
         Kernels.parallelFor(m, grain: 8) { range in
             for r in range { col2im(cols + r * workspacePerRow, into: dx + r * input.count) }
         }
+    }
+
+    /// db = Σ_positions dZ: partial sums over fixed blocks of positions (across the threads),
+    /// then the blocks' sums in order, so the result does not depend on the thread count.
+    func biasGradient(_ dz: UnsafePointer<Float>, positions: Int, into gb: UnsafeMutablePointer<Float>, accumulate: Bool,
+                      partial: UnsafeMutablePointer<Float>) {
+        let block = Convolution.biasBlock, blocks = (positions + block - 1) / block
+        Kernels.parallelFor(blocks) { i in
+            let start = i * block
+            Elementwise.columnSums(dz + start * channels, m: min(block, positions - start), n: channels,
+                                   into: partial + i * channels, accumulate: false)
+        }
+        Elementwise.columnSums(partial, m: blocks, n: channels, into: gb, accumulate: accumulate)
     }
 
     /// The K·K·C_in inputs of every position of one row, one position after another.

@@ -44,7 +44,7 @@ public struct Dense: Layer, Equatable {
 
     public func backward(_ w: UnsafePointer<Float>, _ gw: UnsafeMutablePointer<Float>, _ gb: UnsafeMutablePointer<Float>,
                          _ x: UnsafePointer<Float>, _ dz: UnsafePointer<Float>, rows m: Int, accumulate: Bool,
-                         dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?) {
+                         dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?, output: UnsafePointer<Float>) {
         let nIn = inputs, nOut = outputs
         Kernels.gemm(transA: true, transB: false, m: nOut, n: nIn, k: m, alpha: 1, a: dz, lda: nOut, b: x, ldb: nIn,
                      beta: accumulate ? 1 : 0, c: gw, ldc: nIn)

@@ -31,7 +31,7 @@ public struct Flatten: Layer, Equatable {
 
     public func backward(_ w: UnsafePointer<Float>, _ gw: UnsafeMutablePointer<Float>, _ gb: UnsafeMutablePointer<Float>,
                          _ x: UnsafePointer<Float>, _ dz: UnsafePointer<Float>, rows m: Int, accumulate: Bool,
-                         dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?) {
+                         dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?, output: UnsafePointer<Float>) {
         dx?.update(from: dz, count: m * input.count)
     }
 

@@ -78,10 +78,10 @@ public protocol Layer: Sendable {
                  into z: UnsafeMutablePointer<Float>, workspace: LayerWorkspace?)
     /// After `forward` on the same rows, from dz = ∂J/∂z: the weight and bias gradients into
     /// gw, gb (added to what is there when `accumulate`), and ∂J/∂x into dx when it is given.
-    /// May overwrite the workspace.
+    /// `output` is what the forward pass gave after the activation. May overwrite the workspace.
     func backward(_ w: UnsafePointer<Float>, _ gw: UnsafeMutablePointer<Float>, _ gb: UnsafeMutablePointer<Float>,
                   _ x: UnsafePointer<Float>, _ dz: UnsafePointer<Float>, rows m: Int, accumulate: Bool,
-                  dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?)
+                  dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?, output: UnsafePointer<Float>)
     /// z = f(x) for one row in Float64 with plain loops (the gradient check's independent side).
     func reference(_ x: [Double], weight: ArraySlice<Double>, bias: ArraySlice<Double>) -> [Double]
     /// Floats of workspace per row, for the memory estimate.

@@ -22,7 +22,7 @@ public struct MaxPooling: Layer, Equatable {
     public var output: Shape { Shape(height: input.height / size, width: input.width / size, channels: input.channels) }
     public var fans: (in: Int, out: Int) { (0, 0) }
     public var setting: Int? { size }
-    public var workspacePerRow: Int { output.count }
+    public var workspacePerRow: Int { 0 }
     public var summary: String { "pool\(size)" }
 
     public static func read(setting: Int?, input: Shape, outputs: Int, weight: Matrix, bias: [Float], activation: Activation) throws(LayerError) -> MaxPooling {
@@ -35,38 +35,28 @@ public struct MaxPooling: Layer, Equatable {
         return layer
     }
 
-    /// Where each output's maximum is, as an offset into its row's input.
-    final class Workspace: LayerWorkspace {
-        let positions: UnsafeMutablePointer<Int32>
-        init(count: Int) {
-            positions = .allocate(capacity: max(count, 1))
-            positions.initialize(repeating: 0, count: max(count, 1))
-        }
-        deinit { positions.deallocate() }
-    }
+    public func makeWorkspace(capacity: Int) -> LayerWorkspace? { nil }
 
-    public func makeWorkspace(capacity: Int) -> LayerWorkspace? { Workspace(count: capacity * output.count) }
+    /// The input offset of row `r`'s window at output pixel (y, xo), channel 0.
+    @inline(__always)
+    private func windowStart(_ y: Int, _ xo: Int) -> Int { (size * y * input.width + size * xo) * input.channels }
 
     public func forward(_ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ x: UnsafePointer<Float>, rows m: Int,
                         into z: UnsafeMutablePointer<Float>, workspace: LayerWorkspace?) {
-        let positions = (workspace as! Workspace).positions
         let (out, c, wd) = (output, input.channels, input.width)
         Kernels.parallelFor(m, grain: 16) { range in
             for r in range {
                 let xr = x + r * input.count
                 for y in 0..<out.height {
                     for xo in 0..<out.width {
-                        let o = r * out.count + (y * out.width + xo) * c
-                        let best = z + o, at = positions + o
-                        let first = Int32((size * y * wd + size * xo) * c)
-                        for ch in 0..<c { best[ch] = xr[Int(first) + ch]; at[ch] = first + Int32(ch) }
+                        let best = z + r * out.count + (y * out.width + xo) * c
+                        let first = xr + windowStart(y, xo)
+                        best.update(from: first, count: c)
+                        // A plain maximum, channel by channel (vectorised); which input it was is found again going back.
                         for i in 0..<size {
                             for j in 0..<size where i > 0 || j > 0 {
-                                let start = ((size * y + i) * wd + size * xo + j) * c
-                                for ch in 0..<c where xr[start + ch] > best[ch] {
-                                    best[ch] = xr[start + ch]
-                                    at[ch] = Int32(start + ch)
-                                }
+                                let v = first + (i * wd + j) * c
+                                for ch in 0..<c { best[ch] = v[ch] > best[ch] ? v[ch] : best[ch] }
                             }
                         }
                     }
@@ -75,17 +65,41 @@ public struct MaxPooling: Layer, Equatable {
         }
     }
 
+    /// The gradient of each output goes to the first input in its window (row by row) equal to it;
+    /// the other inputs of the window get 0.
     public func backward(_ w: UnsafePointer<Float>, _ gw: UnsafeMutablePointer<Float>, _ gb: UnsafeMutablePointer<Float>,
                          _ x: UnsafePointer<Float>, _ dz: UnsafePointer<Float>, rows m: Int, accumulate: Bool,
-                         dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?) {
+                         dx: UnsafeMutablePointer<Float>?, workspace: LayerWorkspace?, output z: UnsafePointer<Float>) {
         guard let dx else { return }
-        let positions = (workspace as! Workspace).positions
-        let n = output.count
+        let (out, c, wd) = (output, input.channels, input.width)
+        // A last row or column outside every window gets no gradient.
+        let uncovered = input.height % size != 0 || input.width % size != 0
         Kernels.parallelFor(m, grain: 16) { range in
-            for r in range {
-                let d = dx + r * input.count, at = positions + r * n, g = dz + r * n
-                d.update(repeating: 0, count: input.count)
-                for i in 0..<n { d[Int(at[i])] += g[i] }
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: c) { open in
+                let open = open.baseAddress!
+                for r in range {
+                    let xr = x + r * input.count, d = dx + r * input.count
+                    if uncovered { d.update(repeating: 0, count: input.count) }
+                    for y in 0..<out.height {
+                        for xo in 0..<out.width {
+                            let o = r * out.count + (y * out.width + xo) * c
+                            let best = z + o, g = dz + o
+                            let start = windowStart(y, xo)
+                            // open[ch] is 1 until channel ch's maximum has been found.
+                            open.update(repeating: 1, count: c)
+                            for i in 0..<size {
+                                for j in 0..<size {
+                                    let v = xr + start + (i * wd + j) * c, dv = d + start + (i * wd + j) * c
+                                    for ch in 0..<c {
+                                        let hit = open[ch] != 0 && v[ch] == best[ch]
+                                        dv[ch] = hit ? g[ch] : 0
+                                        open[ch] = hit ? 0 : open[ch]
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

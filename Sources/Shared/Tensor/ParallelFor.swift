@@ -33,6 +33,15 @@ extension Kernels {
         }
     }
 
+    /// Element-wise work over 0..<n: across the threads in chunks of 2^15 when n is large
+    /// (a convolution's outputs), else in one piece. For work where each element's result
+    /// depends on that element alone, so the cut changes nothing.
+    @inline(__always)
+    public static func elementwise(_ n: Int, _ body: (Range<Int>) -> Void) {
+        if n < 1 << 17 || threads <= 1 { body(0..<n); return }
+        parallelFor(n, grain: 1 << 15, body)
+    }
+
     /// One pool per worker count asked for, kept for the life of the process (a program
     /// uses one; tests running side by side may use several at once).
     private static let pools = Mutex<[Int: WorkerPool]>([:])

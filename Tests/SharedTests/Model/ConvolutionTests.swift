@@ -94,7 +94,7 @@ struct ConvolutionTests {
         var x: [Float] = [3, 3, 3, 3], z: [Float] = [0], dz: [Float] = [1.5], dx: [Float] = [9, 9, 9, 9]
         pool.forward(Layers.none, Layers.none, &x, rows: 1, into: &z, workspace: space)
         pool.backward(Layers.none, UnsafeMutablePointer(mutating: Layers.none), UnsafeMutablePointer(mutating: Layers.none), &x, &dz,
-                      rows: 1, accumulate: false, dx: &dx, workspace: space)
+                      rows: 1, accumulate: false, dx: &dx, workspace: space, output: &z)
         #expect(z == [3])
         #expect(dx == [1.5, 0, 0, 0])
     }
