@@ -144,3 +144,21 @@ private func loss(_ rows: [[Float]], columns: String?) -> Section {
     #expect(plot.commands.contains("set cbrange [-0.1:0.1]"))
     #expect(plot.commands.contains { $0.contains("(the largest, up to 3.00, in full colour)") })
 }
+
+@Test func weightsOfACNNDrawTheFirstConvolutionsKernels() throws {
+    // A 3×3 convolution of 2 input channels to 2 channels: each tile is a kernel summed over the
+    // input channels (channel 1's weights 1 and 2 at the centre: 3 there).
+    let input = Shape(height: 4, width: 4, channels: 2)
+    var conv = Convolution(input: input, channels: 2, kernel: 3, activation: .relu)
+    conv.weight[0, 4 * 2] = 1
+    conv.weight[0, 4 * 2 + 1] = 2
+    conv.weight[1, 0] = -1
+    let flat = Flatten(input: conv.output)
+    let net = Network(layers: [conv, flat, Dense(weight: Matrix(rows: 1, cols: flat.output.count), bias: [0], activation: .identity)],
+                      output: .sigmoid, classes: ["dress", "coat"])
+    let plot = try WeightsPlot.make(PlotInput(net.sections()))
+    #expect(plot.data.count == 2)
+    #expect(plot.data[0].rows == ["0 0 0", "0 3 0", "0 0 0"])
+    #expect(plot.data[1].rows == ["-1 0 0", "0 0 0", "0 0 0"])
+    #expect(plot.title.joined(separator: "\n").contains("summed over its 2 input channels"))
+}
