@@ -99,3 +99,23 @@ func sizesThatCannotMakeSenseAreUsageErrorsBeforeStdinIsRead(_ command: String, 
                   "nn-plot: error: a 20000x20000 PNG needs 1.6 GB in gnuplot; NN_MEMORY_LIMIT is 1.1 GB")
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("big.png").path))
 }
+
+/// Data larger than memory, read from a stream or a CSV file, ends with one line and exit 69 as
+/// the buffer holding it is about to grow past the budget (here NN_MEMORY_LIMIT=4M; the data is
+/// 300000 rows of 4 values in each set, 4.8 MB as f32), never an abort in the allocator.
+@Test(arguments: ["nn-fit --quiet", "nn-eval --model model.nn", "nn-data csv big.csv"])
+func dataLargerThanTheBudgetIsOneLine(_ stage: String) throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let setup = try run("""
+        cd \(shellQuoted(dir.path)) && nn-data blobs --samples 600000 --features 4 --centers 2 --test-size 0.5 > big.nns \
+        && nn-data blobs --samples 20 --features 4 --centers 2 | nn-fit --epochs 1 --quiet --save model.nn > /dev/null \
+        && awk 'BEGIN { print "a,b,c,d,y"; for (i = 0; i < 300000; i++) print i % 7 "," i % 5 "," i % 3 "," i % 2 "," i % 2 }' > big.csv
+        """)
+    try #require(setup.status == 0, "\(setup.stderr)")
+    let r = try run("cd \(shellQuoted(dir.path)) && \(stage) < big.nns > /dev/null", environment: ["NN_MEMORY_LIMIT": "4M"])
+    let program = String(stage.split(separator: " ")[0])
+    #expect(r.status == 69, "\(stage): \(r.status) \(r.stderr)")
+    #expect(r.stderr.hasPrefix("\(program): error: holding ") && r.stderr.contains("NN_MEMORY_LIMIT is 4.2 MB"), "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+}
