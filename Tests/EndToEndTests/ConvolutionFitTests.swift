@@ -100,3 +100,13 @@ func badImagesAndConvOptionsEndInOneLine(command: String, image: String, status:
     let command = "nn-data blobs | nn-fit --conv 4:3"
     expectOneLine(try run(command), command, status: 64, "--conv needs images: train.x has no image=WxH attribute")
 }
+
+@Test func nnEvalRefusesImagesOfAnotherShapeForACNN() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = dir.appendingPathComponent("a.nn").path
+    #expect(try run(cnn + " --save \(a) > /dev/null", stdin: barsStream()).status == 0)
+    let r = try run("nn-eval --model \(a)", stdin: barsStream(image: "4x16"))
+    #expect(r.status == 65, "\(r.stderr)")
+    #expect(r.stderr.contains("train.x has image=4x16 but the model was trained on image=8x8") || r.stderr.contains("test.x has image=4x16 but the model was trained on image=8x8"), "\(r.stderr)")
+}

@@ -64,6 +64,10 @@ extension StreamScoring {
         guard x.cols == network.inputs else {
             throw StreamError(line: x.header.line, "\(x.name) has \(x.cols) columns but the model takes \(network.inputs) inputs (\(layers))")
         }
+        // A convolutional model reads its rows as images of the shape it was trained on.
+        if !network.isDenseOnly, let image = x.attributes["image"], Shape(image: image) != network.inputShape {
+            throw StreamError(line: x.header.line, "\(x.name) has image=\(image) but the model was trained on image=\(network.inputShape.text)")
+        }
         var standardization: Standardization?
         if x.attributes["standardized"] == "true" {
             guard network.standardization != nil else {
