@@ -139,6 +139,9 @@ struct NnFit: ParsableCommand {
                 }
                 if let problem = options.architecture.problem(input: image) { throw UsageError(problem) }
                 shape = image
+                // The dense layers after the flattening, checked before any weight is made.
+                let flat = options.architecture.outputShape(input: image).count
+                try TrainingMemory(sizes: [flat] + options.hidden + [outputs], options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
             } else {
                 try TrainingMemory(sizes: [data.features] + options.hidden + [outputs], options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
             }

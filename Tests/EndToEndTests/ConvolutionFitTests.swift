@@ -110,3 +110,10 @@ func badImagesAndConvOptionsEndInOneLine(command: String, image: String, status:
     #expect(r.status == 65, "\(r.stderr)")
     #expect(r.stderr.contains("train.x has image=4x16 but the model was trained on image=8x8") || r.stderr.contains("test.x has image=4x16 but the model was trained on image=8x8"), "\(r.stderr)")
 }
+
+@Test func aCNNTooLargeForMemoryIsRefusedBeforeItsWeightsAreMade() throws {
+    // 65536 channels of 4x4 after pooling, into 100000 hidden units: about 400 GB of weights.
+    let command = "ulimit -v 3000000; nn-fit --conv 65536:3 --hidden 100000"
+    let r = try run(command, stdin: barsStream())
+    expectOneLine(r, command, status: 69, "needs")
+}

@@ -57,6 +57,16 @@ public struct Architecture: Equatable, Sendable {
         return layers
     }
 
+    /// The shape the convolutions and their pooling leave of an input of this shape.
+    public func outputShape(input: Shape) -> Shape {
+        var shape = input
+        for c in convolutions {
+            shape.channels = c.channels
+            if pool > 1 { shape = Shape(height: shape.height / pool, width: shape.width / pool, channels: shape.channels) }
+        }
+        return shape
+    }
+
     /// Why these layers cannot take an input of this shape (a kernel larger than the image, pooling
     /// down to nothing), or nil.
     public func problem(input: Shape) -> String? {
