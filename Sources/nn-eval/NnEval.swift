@@ -50,9 +50,9 @@ struct NnEval: ParsableCommand {
         --predictions csv writes to stdout one line per test row, in input order, \
         after a header: row (from 0), predicted (the class name, quoted as RFC 4180 \
         says when it holds a comma, a quote or a line end, or starts or ends with a \
-        space), then P(class) per class, each column named by its class. jsonl writes \
-        {"row": 0, "predicted": "coat", "probabilities": {"dress": 0.1, "coat": 0.9}} \
-        per line. Nothing is written unless every row was predicted. With labels, the \
+        space), then the probability of each class in a column named by the class. \
+        jsonl writes one JSON object per row: \
+        {"row":0,"predicted":"coat","probabilities":{"dress":0.1,"coat":0.9}}. Nothing is written unless every row was predicted. With labels, the \
         scores go to stderr as the report (--quiet leaves it out).
 
         --scores FILE scores predictions made by another program instead, and reads no \
@@ -65,7 +65,7 @@ struct NnEval: ParsableCommand {
         Examples:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
           nn-data csv new.csv --test-size 1 | nn-eval --model m.nn --json
-          nn-data csv new.csv --no-label | nn-eval --model m.nn --predictions csv > p.csv
+          nn-data csv new.csv --no-label | nn-eval --model m.nn --predictions csv
           nn-eval --scores s.txt --logits --json
         """ + HelpText.exitStatus,
         version: Provenance.version
