@@ -115,4 +115,6 @@ OPTIONS:
   --quiet                 Print no progress or notes on stderr.
   --version               Show the version.
   -h, --help              Show help information.
+
+
 """
