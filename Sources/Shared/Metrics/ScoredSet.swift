@@ -106,50 +106,6 @@ extension StreamScoring {
         }
     }
 
-    /// The model's predictions for x, applying the model's standardisation unless x is
-    /// marked standardized=true. Works through x in batches of rows, so only x is held whole.
-    static func predict(_ network: Network, _ x: Section) throws -> Predictions {
-        let layers = "layers=" + network.sizes.map(String.init).joined(separator: ",")
-        guard x.cols == network.inputs else {
-            throw StreamError(line: x.header.line, "\(x.name) has \(x.cols) columns but the model takes \(network.inputs) inputs (\(layers))")
-        }
-        var standardization: Standardization?
-        if x.attributes["standardized"] == "true" {
-            guard network.standardization != nil else {
-                throw StreamError(line: x.header.line, "\(x.name) is standardized but the model was trained on unstandardised inputs (it has no model.standardize); give nn-eval the data before nn-data standardize")
-            }
-        } else if let s = network.standardization {
-            if let c = s.std.firstIndex(where: { !($0 > 0) }) {
-                throw StreamError(line: nil, "model.standardize.std is \(NumberText.text(s.std[c])) in column \(c): a standard deviation must be positive")
-            }
-            standardization = s
-        }
-        let k = network.output == .sigmoid ? 2 : network.sizes.last!
-        var predictions = Predictions(output: network.output, classes: k)
-        let scale = try ByteScale(x.attributes["scale"], line: x.header.line, section: x.name)
-        let batch = 256, d = x.cols
-        var start = 0
-        while start < x.rows {
-            let n = min(batch, x.rows - start)
-            let range = (start * d)..<((start + n) * d)
-            var m: Matrix
-            switch x.storage {
-            case .f32(let v): m = Matrix(rows: n, cols: d, data: Array(v[range]))
-            case .i32(let v): m = Matrix(rows: n, cols: d, data: v[range].map { Float($0) })
-            case .u8(let v): m = Matrix(rows: n, cols: d, data: v[range].map { scale.apply($0) })
-            }
-            if let s = standardization { m = s.apply(m) }
-            let z = network.logits(m)
-            if let bad = z.data.firstIndex(where: { !$0.isFinite }) {
-                let row = start + bad / z.cols
-                throw StreamError(line: x.header.line.map { $0 + 1 + row }, "the model's output for \(x.name) row \(row) is not finite (\(z.data[bad])): the model's weights are unusable for this input")
-            }
-            predictions.append(logits: z)
-            start += n
-        }
-        return predictions
-    }
-
     /// How far a row of predictions may sum from 1 (in binary64, from its f32 values): f32
     /// rounding of k probabilities is far smaller; a writer's bug (a missing softmax) far larger.
     public static let probabilitySumTolerance = 1e-3

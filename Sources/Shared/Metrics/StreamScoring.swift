@@ -82,17 +82,24 @@ public final class StreamScoring {
 
     private func takeSetSection(_ h: SectionHeader, set: String, part: String, _ reader: StreamReader) throws {
         var s = inputs[set] ?? SetInputs()
+        if part == "x", let model {
+            s.xHeader = h
+            // An empty split (nn-data --test-size 0 or 1 writes one) has nothing to check or predict.
+            if h.rows > 0 {
+                try checkInput(model, h)
+                s.predicted = try StreamScoring.predict(model, rowsOf: h, from: reader, copyingTo: writer)
+            } else {
+                try pass(h, reader)
+            }
+            inputs[set] = s
+            return
+        }
         // nn-eval writes its own test.predictions; an upstream one is read, not passed on.
         let section = try reader.read(h, copyingTo: h.name == "test.predictions" ? nil : writer)
         switch part {
         case "x":
             s.xHeader = h
-            // An empty split (nn-data --test-size 0 or 1 writes one) has nothing to check or predict.
-            if let model, section.rows > 0 {
-                s.predicted = try predict(model, section)
-            } else if model == nil {
-                s.x = section
-            }
+            s.x = section
         case "y": s.y = section
         default: s.predictions = section
         }
@@ -112,11 +119,15 @@ public final class StreamScoring {
     /// The model's predictions for x, after checking x's columns against the model's input.
     /// A check by count alone (names missing on either side) is noted once.
     func predict(_ network: Network, _ x: Section) throws -> Predictions {
-        if let note = try network.input.check(x.header, inputs: network.inputs), !schemaNoted {
+        try checkInput(network, x.header)
+        return try StreamScoring.predict(network, x)
+    }
+
+    private func checkInput(_ network: Network, _ x: SectionHeader) throws {
+        if let note = try network.input.check(x, inputs: network.inputs), !schemaNoted {
             notices.append(note)
             schemaNoted = true
         }
-        return try StreamScoring.predict(network, x)
     }
 
     /// Scores every labelled set the stream holds and predicts the unlabelled ones (rows
