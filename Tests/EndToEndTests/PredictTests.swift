@@ -199,3 +199,17 @@ func fashionMNISTImagesArePredictedAsPredictPyPredictsThem() throws {
     let parts = r.text.components(separatedBy: "---\n")
     expectSamePredictions(parts[0], parts[1])
 }
+
+@Test func theReadmeWalkThroughRunsAndAgreesWithPredictPy() throws {
+    let tutorial = shellQuoted(packageRoot.appendingPathComponent("docs/tutorial").path)
+    let r = try EvalPipe.run("""
+        nn-data csv \(tutorial)/exam.csv --label result --stratify | nn-data standardize | nn-fit --hidden 4 --save exam-model.nn > /dev/null \
+        && nn-data csv \(tutorial)/new-students.csv --no-label | nn-eval --model exam-model.nn --predictions csv > predictions.csv \
+        && nn-data csv \(tutorial)/new-students.csv --no-label | \(python) \(predictScript) exam-model.nn > py.csv \
+        && cat predictions.csv && echo --- && cat py.csv
+        """)
+    #expect(r.status == 0, "\(r.stderr)")
+    let parts = r.text.components(separatedBy: "---\n")
+    #expect(parts[0].hasPrefix("row,predicted,fail,pass\n"))
+    expectSamePredictions(parts[0], parts[1])
+}
