@@ -29,6 +29,7 @@ public enum CSVDataset {
         var labelTexts: [String] = []         // distinct labels, by first appearance
         var idOf: [String: Int] = [:]
         try forEachRecord(csv, options, width: width) {
+            try features.reserveChecked(width - 1, "the CSV's rows")
             for c in 0..<width where c != labelColumn {
                 features.append(try number(csv, c, names, labelDefaulted: options.label == nil))
             }
@@ -67,6 +68,7 @@ public enum CSVDataset {
         let (width, names) = try start(csv, options)
         var features: [Float] = []
         try forEachRecord(csv, options, width: width) {
+            try features.reserveChecked(width, "the CSV's rows")
             for c in 0..<width { features.append(try number(csv, c, names)) }
         }
         return (Matrix(rows: features.count / width, cols: width, data: features), names)
