@@ -29,12 +29,7 @@ hyperfine --style none --warmup 2 --runs "$RUNS" --export-json "$WORK/times.json
     -n "nn-eval --model coat.nn --predictions csv < test.nn > p.csv (predict alone)" \
        "nn-eval --model $WORK/coat.nn --predictions csv < $WORK/test.nn > $WORK/p.csv" \
     > /dev/null
-jq -r '
-  (.results[0].mean) as $extract
-  | .results[]
-  | [.command, (.mean * 1000 | round / 1000), (.stddev * 1000 | round / 1000),
-     ((.user + .system) * 1000 | round / 1000), ((.mean / $extract) * 100 | round / 100)]
-  | @tsv' "$WORK/times.json" |
+nn_hyperfine_rows "$WORK/times.json" |
 while IFS=$'\t' read -r name mean sd cpu ratio; do
     target=""
     case "$name" in "nn-data mnist --no-label | nn-eval"*) target="at most 1x";; esac
