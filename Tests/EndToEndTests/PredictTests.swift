@@ -213,3 +213,11 @@ func fashionMNISTImagesArePredictedAsPredictPyPredictsThem() throws {
     #expect(parts[0].hasPrefix("row,predicted,fail,pass\n"))
     expectSamePredictions(parts[0], parts[1])
 }
+
+@Test func continuingTrainingChecksTheColumnsToo() throws {
+    let swapped = ["train.csv": files["train.csv"]!,
+                   "more.csv": "height,width,depth,kind\n0,0,0,Ankle boot\n4,4,4,\"a, \"\"b\"\"\"\n8,8,8,c\n"]
+    let r = try EvalPipe.run("\(train) && nn-data csv more.csv --label kind --test-size 0 | nn-fit --continue --model m.nn --epochs 1 > /dev/null", files: swapped)
+    #expect(r.status == 65)
+    #expect(r.stderr.hasPrefix("nn-fit: error: line 3: train.x does not match the model's input: column 0 is 'height' where the model expects 'width'"), "\(r.stderr)")
+}
