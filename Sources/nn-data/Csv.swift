@@ -4,7 +4,7 @@ import Shared
 
 struct Csv: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a CSV file: one label column, every other column a numeric feature.",
+        abstract: "Read a CSV file: one label column (none with --no-label), every other column a numeric feature.",
         discussion: """
         Reads FILE (or stdin for -), RFC 4180: quoted fields may hold the delimiter,
         newlines and doubled quotes. Writes train.x (f32, columns=<header names>),
