@@ -106,7 +106,7 @@ def probabilities(model, x, standardized):
 
 def main(argv):
     if len(argv) not in (2, 3):
-        sys.exit(__doc__.strip().splitlines()[2].strip())
+        sys.exit("usage: " + __doc__.strip().splitlines()[2].strip())
     with open(argv[1], encoding="utf-8") as f:
         model = read_stream(iter(f))
     data = sys.stdin if len(argv) == 2 or argv[2] == "-" else open(argv[2], encoding="utf-8")
