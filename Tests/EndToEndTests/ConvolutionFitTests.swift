@@ -43,7 +43,7 @@ private func expectOneLine(_ r: PipelineResult, _ command: String, status: Int32
     #expect(try testAccuracy(r.stdout) == 1)
     let model = try sections(of: r.stdout).first { $0.name == "model" }!
     #expect(model.attributes["kinds"] == "conv:3,maxpool:2,flatten,dense,dense")
-    #expect(model.attributes["image"] == "8x8")
+    #expect(model.attributes["input_image"] == "8x8")
     #expect(model.attributes["layers"] == "64,256,64,64,8,1")
 }
 
@@ -108,7 +108,7 @@ func badImagesAndConvOptionsEndInOneLine(command: String, image: String, status:
     #expect(try run(cnn + " --save \(a) > /dev/null", stdin: barsStream()).status == 0)
     let r = try run("nn-eval --model \(a)", stdin: barsStream(image: "4x16"))
     #expect(r.status == 65, "\(r.stderr)")
-    #expect(r.stderr.contains("train.x has image=4x16 but the model was trained on image=8x8") || r.stderr.contains("test.x has image=4x16 but the model was trained on image=8x8"), "\(r.stderr)")
+    #expect(r.stderr.contains("does not match the model's input: its rows are 4x16 images but the model takes 8x8 images"), "\(r.stderr)")
 }
 
 @Test func aCNNTooLargeForMemoryIsRefusedBeforeItsWeightsAreMade() throws {
@@ -116,4 +116,22 @@ func badImagesAndConvOptionsEndInOneLine(command: String, image: String, status:
     let command = "ulimit -v 3000000; nn-fit --conv 65536:3 --hidden 100000"
     let r = try run(command, stdin: barsStream())
     expectOneLine(r, command, status: 69, "needs")
+}
+
+@Test func predictPyGivesNnsProbabilitiesForACNN() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("cnn.nn").path, new = dir.appendingPathComponent("new.nn").path
+    // Two convolutions (5x5 and 3x3 kernels, 3 channels into the second), two classes.
+    let fit = "nn-fit --conv 3:5,2:3 --hidden 6 --activation tanh --adam --lr 0.01 --batch-size 16 --epochs 2 --seed 3 --save \(model) > \(new)"
+    #expect(try run(fit, stdin: barsStream()).status == 0)
+    let script = shellQuoted(packageRoot.appendingPathComponent("examples/predict.py").path)
+    let r = try run("nn-eval --model \(model) --predictions csv < \(new) && echo --- && python3 \(script) \(model) \(new)")
+    #expect(r.status == 0, "\(r.stderr)")
+    let parts = r.text.components(separatedBy: "---\n").map { $0.split(separator: "\n").map { $0.split(separator: ",") } }
+    #expect(parts.count == 2 && parts[0].count == 81 && parts[0].count == parts[1].count)
+    for (a, b) in zip(parts[0].dropFirst(), parts[1].dropFirst()) {
+        #expect(a[1] == b[1], "\(a) \(b)")
+        #expect(abs(Double(a[3])! - Double(b[3])!) < 1e-5, "\(a) \(b)")
+    }
 }

@@ -1,5 +1,6 @@
 // A network as stream sections:
-//   @model f32 0x0 layers=784,16,1 activations=sigmoid,identity output=sigmoid classes=dress,coat <training record>
+//   @model f32 0x0 layers=784,16,1 activations=sigmoid,identity output=sigmoid classes=dress,coat
+//        input_image=28x28 <training record>       (input_columns=a,b,... when train.x named its columns)
 //   @model.layer1.weight f32 16x784        (out × in)
 //   @model.layer1.bias f32 1x16
 //   ...
@@ -7,23 +8,24 @@
 //   @model.standardize.std f32 1x784
 // A network with other layers than dense ones also lists them, and gives the input's shape:
 //   @model f32 0x0 layers=784,25088,6272,6272,10 activations=relu,identity,identity,identity
-//       kinds=conv:3,maxpool:2,flatten,dense image=28x28 ...
+//       kinds=conv:3,maxpool:2,flatten,dense input_image=28x28 ...
 // Layer N's sections are numbered by its place in that list; a layer without parameters has none.
 
 extension Network {
     /// Attribute keys the `model` header always carries; everything else in it is the training record.
-    static let structuralKeys: Set<String> = ["layers", "activations", "output", "classes", "kinds", "image"]
+    static let structuralKeys = Set(["layers", "activations", "output", "classes", "kinds"]).union(InputSchema.keys)
 
     public func sections(prefix: String = "model") -> [Section] {
         var head = Attributes()
         head["layers"] = sizes.map(String.init).joined(separator: ",")
         head["activations"] = layers.map(\.activation.rawValue).joined(separator: ",")
-        if !isDenseOnly {
-            head["kinds"] = layers.map(\.descriptor).joined(separator: ",")
-            head["image"] = inputShape.text
-        }
+        if !isDenseOnly { head["kinds"] = layers.map(\.descriptor).joined(separator: ",") }
         head["output"] = output.rawValue
         head.setList("classes", classes)
+        // A convolutional network cannot be rebuilt without its input's shape.
+        var schema = input
+        if !isDenseOnly && schema.image == nil { schema.image = inputShape.text }
+        schema.write(to: &head)
         for (k, v) in training where !Network.structuralKeys.contains(k) { head[k] = v }
         var out = [Section(header: SectionHeader(name: prefix, type: .f32, rows: 0, cols: 0, attributes: head), storage: .f32([]))]
         for (i, layer) in layers.enumerated() where layer.parameterCount > 0 {
@@ -76,8 +78,8 @@ extension Network {
             ?? Array(repeating: (LayerKind.dense, nil), count: acts.count)
         var shape = Shape.flat(sizes[0])
         if kinds.contains(where: { $0.0 != .dense }) {
-            guard let text = head.attributes["image"], let s = Shape(image: text), s.count == sizes[0] else {
-                throw StreamError(line: line, "section \(prefix): kinds= needs image=WxH (or WxHxC) giving the \(sizes[0]) inputs' shape, found \(head.attributes["image"].map { "image=\($0)" } ?? "none")")
+            guard let text = head.attributes["input_image"], let s = Shape(image: text), s.count == sizes[0] else {
+                throw StreamError(line: line, "section \(prefix): kinds= needs input_image=WxH (or WxHxC) giving the \(sizes[0]) inputs' shape, found \(head.attributes["input_image"].map { "input_image=\($0)" } ?? "none")")
             }
             shape = s
         }
@@ -120,6 +122,7 @@ extension Network {
         var training = Attributes()
         for (k, v) in head.attributes where !Network.structuralKeys.contains(k) { training[k] = v }
         self.init(layers: layers, output: output, classes: classes, standardization: standardization, training: training)
+        input = try InputSchema(model: head.attributes, inputs: sizes[0], name: prefix, line: line)
     }
 
     /// `conv:3,maxpool:2,flatten,dense` as kinds and settings, one per layer.

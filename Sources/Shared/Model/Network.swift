@@ -50,6 +50,8 @@ public struct Network: Equatable, Sendable {
     public var standardization: Standardization?
     /// How the model was made (optimiser, lr, seed, ...), recorded in the `model` header.
     public var training: Attributes
+    /// The names of the input columns and the image shape the model was trained on.
+    public var input = InputSchema()
 
     public init(layers: [any Layer], output: OutputKind, classes: [String], standardization: Standardization? = nil, training: Attributes = Attributes()) {
         self.layers = layers
@@ -62,6 +64,7 @@ public struct Network: Equatable, Sendable {
     public static func == (a: Network, b: Network) -> Bool {
         a.layers.count == b.layers.count && zip(a.layers, b.layers).allSatisfy { $0.isEqual($1) }
             && a.output == b.output && a.classes == b.classes && a.standardization == b.standardization && a.training == b.training
+            && a.input == b.input
     }
 
     public var inputs: Int { layers.first?.input.count ?? 0 }

@@ -11,18 +11,19 @@ public struct TrainingInput {
     public var standardized: Bool
     /// The model sections that were in the stream (dropped from the output: training replaces them).
     public var modelSections: [Section]
-    /// train.x's `image=WxH[xC]` attribute and its header line, when it has one.
-    public var image: String?
-    public var xLine: Int?
+    /// train.x's column names and image shape, for the model to record.
+    public var input: InputSchema
+    /// train.x's header, to check a model being continued against.
+    public var xHeader: SectionHeader
 
     /// The shape of a training row: train.x's `image` attribute, checked against its columns.
     public func imageShape() throws -> Shape? {
-        guard let image else { return nil }
+        guard let image = xHeader.attributes["image"] else { return nil }
         guard let shape = Shape(image: image) else {
-            throw StreamError(line: xLine, "train.x: image=\(image) is not WxH or WxHxC (positive integers), as in image=28x28 or image=32x32x3")
+            throw StreamError(line: xHeader.line, "train.x: image=\(image) is not WxH or WxHxC (positive integers), as in image=28x28 or image=32x32x3")
         }
         guard shape.count == data.features else {
-            throw StreamError(line: xLine, "train.x: image=\(image) has \(shape.count) values but the rows have \(data.features)")
+            throw StreamError(line: xHeader.line, "train.x: image=\(image) has \(shape.count) values but the rows have \(data.features)")
         }
         return shape
     }
@@ -86,6 +87,6 @@ public struct TrainingInput {
             standardization = Standardization(mean: mean, std: std)
         }
         return TrainingInput(data: data, standardization: standardization, standardized: xHeader.attributes["standardized"] == "true",
-                             modelSections: modelSections, image: xHeader.attributes["image"], xLine: xHeader.line)
+                             modelSections: modelSections, input: InputSchema(of: xHeader.attributes), xHeader: xHeader)
     }
 }

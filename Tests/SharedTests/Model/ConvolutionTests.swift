@@ -146,11 +146,15 @@ struct ConvolutionTests {
     }
 
     @Test func cnnSectionsRoundTrip() throws {
-        let net = toyCNN(shape: Shape(height: 6, width: 5, channels: 2), classes: 3, activation: .relu)
+        var net = toyCNN(shape: Shape(height: 6, width: 5, channels: 2), classes: 3, activation: .relu)
         let sections = net.sections()
+        // A CNN's header always gives its input's shape, recorded from the data or not.
+        #expect(net.input.image == nil)
+        net.input.image = "5x6x2"
+        #expect(net.sections() == sections)
         let head = sections[0].attributes
         #expect(head["kinds"] == "conv:3,maxpool:2,conv:1,maxpool:2,flatten,dense,dense")
-        #expect(head["image"] == "5x6x2")
+        #expect(head["input_image"] == "5x6x2")
         #expect(head["layers"] == "60,90,18,12,2,2,4,3")
         #expect(sections.map(\.name).filter { $0.hasSuffix(".weight") } == ["model.layer1.weight", "model.layer3.weight", "model.layer6.weight", "model.layer7.weight"])
         #expect(sections[1].rows == 3 && sections[1].cols == 18)
