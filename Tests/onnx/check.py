@@ -54,7 +54,8 @@ def main():
     expected_ops = sys.argv[3].split(",") if len(sys.argv) > 3 else None
     sections = read_sections(stream_path, {"test.x", "test.predictions"})
     (_, x), (attrs, nn_p) = sections["test.x"], sections["test.predictions"]
-    classes = [urllib.parse.unquote(c) for c in attrs["classes"].split(",")]
+    # docs/FORMAT.md: the value is %-decoded, split on commas, and each item decoded again (%2C).
+    classes = [urllib.parse.unquote(c) for c in urllib.parse.unquote(attrs["classes"]).split(",")]
 
     session = ort.InferenceSession(model_path, providers=["CPUExecutionProvider"])
     inputs, outputs = session.get_inputs(), session.get_outputs()
