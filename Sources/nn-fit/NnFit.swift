@@ -64,7 +64,6 @@ struct NnFit: ParsableCommand {
             // Files named on the command line are checked before stdin is read, too.
             if let save { try AtomicFile.requireWritableDirectory(for: save) }
             let fileModel = try modelFile.model.map { try Network(file: $0) }
-            if let save, let fileModel { try ModelFileFormat(path: save).checkCanWrite(fileModel) }
             if !continueTraining { try options.checkHiddenSizes(try MemoryBudget.current()) }
             Kernels.threads = threads.effectiveThreads
             Stage.requirePipedInput("nn-fit")

@@ -19,24 +19,21 @@ private func checkWithONNXRuntime(_ model: URL, _ stream: URL, ops: [String]) th
 
 @Suite(.enabled(if: onnxPython != nil, "NN_ONNX_PYTHON names no Python with onnxruntime (scripts/test sets it up)"))
 struct ONNXRuntimeTests {
-    @Test func coatVersusDressSigmoidNetwork() throws {
+    /// Coat vs dress with a 784-16-1 sigmoid network; dress, coat and shirt with a 784-32-16-3
+    /// ReLU softmax network. Every Fashion-MNIST test row of those classes goes through both.
+    @Test(arguments: [
+        ("dress,coat", "--hidden 16 --sgd", ["Gemm", "Sigmoid", "Gemm", "Neg", "Concat", "Sigmoid"], "2000 rows x 2 classes"),
+        ("dress,coat,shirt", "--hidden 32,16 --activation relu --batch-size 64 --epochs 3",
+         ["Gemm", "Relu", "Gemm", "Relu", "Gemm", "Softmax"], "3000 rows x 3 classes"),
+    ])
+    func fashionMNISTNetwork(_ classes: String, _ fit: String, _ ops: [String], _ rows: String) throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (model, stream) = (dir.appendingPathComponent("coat.onnx"), dir.appendingPathComponent("eval.nn"))
-        let r = try run("nn-data mnist --classes dress,coat --limit-train 3000 | nn-fit --hidden 16 --sgd --save \(shellQuoted(model.path)) | nn-eval > \(shellQuoted(stream.path))")
+        let (model, stream) = (dir.appendingPathComponent("m.onnx"), dir.appendingPathComponent("eval.nn"))
+        let r = try run("nn-data mnist --classes \(classes) --limit-train 3000 | nn-fit \(fit) --save \(shellQuoted(model.path)) | nn-eval > \(shellQuoted(stream.path))")
         #expect(r.status == 0, "\(r.stderr)")
-        let line = try checkWithONNXRuntime(model, stream, ops: ["Gemm", "Sigmoid", "Gemm", "Neg", "Concat", "Sigmoid"])
-        #expect(line.contains("2000 rows x 2 classes"), "\(line)")
-    }
-
-    @Test func multiLayerReluSoftmaxNetwork() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let (model, stream) = (dir.appendingPathComponent("three.onnx"), dir.appendingPathComponent("eval.nn"))
-        let r = try run("nn-data mnist --classes dress,coat,shirt --limit-train 3000 | nn-fit --hidden 32,16 --activation relu --batch-size 64 --epochs 3 --save \(shellQuoted(model.path)) | nn-eval > \(shellQuoted(stream.path))")
-        #expect(r.status == 0, "\(r.stderr)")
-        let line = try checkWithONNXRuntime(model, stream, ops: ["Gemm", "Relu", "Gemm", "Relu", "Gemm", "Softmax"])
-        #expect(line.contains("3000 rows x 3 classes"), "\(line)")
+        let line = try checkWithONNXRuntime(model, stream, ops: ops)
+        #expect(line.contains(rows), "\(line)")
     }
 
     /// A model trained on standardised CSV columns of very different scales, converted from its
