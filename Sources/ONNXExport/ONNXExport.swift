@@ -46,8 +46,11 @@ public enum ONNXExport {
         m.producerName = "nn"
         m.producerVersion = Provenance.version
         m.graph = g.graph
-        // The class names in label order (output column c is classes[c]), as a JSON array.
-        m.metadataProps = [entry("classes", "[" + network.classes.map(MetricsJSON.string).joined(separator: ", ") + "]")]
+        // The class names in label order (output column c is classes[c]) and the input's column
+        // names, as JSON arrays; the image shape (`28x28`) as it is in the model header.
+        m.metadataProps = [entry("classes", jsonArray(network.classes))]
+        if let columns = network.input.columns { m.metadataProps.append(entry("input_columns", jsonArray(columns))) }
+        if let image = network.input.image { m.metadataProps.append(entry("input_image", image)) }
         return m
     }
 
@@ -78,6 +81,10 @@ public enum ONNXExport {
         info.name = name
         info.type.tensorType = tensor
         return info
+    }
+
+    static func jsonArray(_ items: [String]) -> String {
+        "[" + items.map(MetricsJSON.string).joined(separator: ", ") + "]"
     }
 
     static func entry(_ key: String, _ value: String) -> Onnx_StringStringEntryProto {

@@ -43,6 +43,16 @@ struct ONNXExportTests {
         }
     }
 
+    @Test func metadataCarriesTheInputSchema() throws {
+        var net = Self.small
+        net.input = InputSchema(columns: ["height, cm", "weight"], image: nil)
+        let m = try Self.roundTrip(net)
+        #expect(m.metadataProps.map(\.key) == ["classes", "input_columns"])
+        #expect(m.metadataProps[1].value == #"["height, cm", "weight"]"#)
+        net.input = InputSchema(columns: nil, image: "2x1")
+        #expect(try Self.roundTrip(net).metadataProps.map { "\($0.key)=\($0.value)" }.last == "input_image=2x1")
+    }
+
     @Test func nodesFollowTheModelInOrder() throws {
         let g = try Self.roundTrip(Self.small).graph
         #expect(g.node.map(\.opType) == ["Sub", "Div", "Gemm", "Tanh", "Gemm", "Neg", "Concat", "Sigmoid"])

@@ -4,9 +4,9 @@
 
 STREAM is an nn-stream holding test.x (raw rows, as the model's user has them) and nn-eval's
 test.predictions for them. The ONNX model is run on test.x by onnxruntime; every probability must
-equal nn's within 1e-5. Also checked: the input and output names and shapes, the class names in
-the metadata against test.predictions' classes=, and (OPS, comma-separated) the graph's operators
-in order. Prints one line, 'ok: ...', or the first difference, and exits 1 on a difference.
+equal nn's within 1e-5. Also checked: the input and output names and shapes, the metadata (class
+names against test.predictions' classes=, input column names and image shape against test.x's
+columns= and image=), and (OPS, comma-separated) the graph's operators in order. Prints one line, 'ok: ...', or the first difference, and exits 1 on a difference.
 Needs onnxruntime and numpy only (scripts/onnx-venv); reads the stream without any nn code.
 """
 import json
@@ -53,9 +53,13 @@ def main():
     model_path, stream_path = sys.argv[1], sys.argv[2]
     expected_ops = sys.argv[3].split(",") if len(sys.argv) > 3 else None
     sections = read_sections(stream_path, {"test.x", "test.predictions"})
-    (_, x), (attrs, nn_p) = sections["test.x"], sections["test.predictions"]
-    # docs/FORMAT.md: the value is %-decoded, split on commas, and each item decoded again (%2C).
-    classes = [urllib.parse.unquote(c) for c in urllib.parse.unquote(attrs["classes"]).split(",")]
+    (x_attrs, x), (attrs, nn_p) = sections["test.x"], sections["test.predictions"]
+
+    def names(value):
+        # docs/FORMAT.md: the value is %-decoded, split on commas, and each item decoded again (%2C).
+        return [urllib.parse.unquote(c) for c in urllib.parse.unquote(value).split(",")]
+
+    classes = names(attrs["classes"])
 
     session = ort.InferenceSession(model_path, providers=["CPUExecutionProvider"])
     inputs, outputs = session.get_inputs(), session.get_outputs()
@@ -68,6 +72,11 @@ def main():
     meta = json.loads(session.get_modelmeta().custom_metadata_map["classes"])
     if meta != classes:
         fail(f"metadata classes {meta}, test.predictions has {classes}")
+    metadata = session.get_modelmeta().custom_metadata_map
+    if "columns" in x_attrs and json.loads(metadata.get("input_columns", "null")) != names(x_attrs["columns"]):
+        fail(f"metadata input_columns {metadata.get('input_columns')}, test.x has columns={x_attrs['columns']}")
+    if metadata.get("input_image") != x_attrs.get("image"):
+        fail(f"metadata input_image {metadata.get('input_image')}, test.x has image={x_attrs.get('image')}")
     if expected_ops is not None:
         ops = graph_ops(model_path)
         if ops != expected_ops:

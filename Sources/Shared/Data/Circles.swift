@@ -21,22 +21,17 @@ public struct Circles: Equatable, Sendable {
 
     /// n_out = ⌊n/2⌋ points at angles 2πi/n_out on the unit circle, n_in = n − n_out at
     /// 2πi/n_in on the circle of radius `factor` (numpy's linspace without endpoint);
-    /// then x += noise · N(0, 1) per coordinate. Not shuffled: the split permutes the rows.
-    public func generate(seed: UInt64) throws -> LabelledData {
+    /// then x += noise · N(0, 1) per coordinate, from the row's own random stream.
+    /// Not shuffled: the split permutes the rows.
+    public func rows(seed: UInt64) throws -> TwoCurves {
         try validate()
-        var random = Random(seed: seed, stream: "circles")
-        let outer = samples / 2, inner = samples - outer
-        var x = [Float](), y = [Int32]()
-        x.reserveCapacity(2 * samples)
-        for (count, radius, label) in [(outer, 1.0, Int32(0)), (inner, factor, Int32(1))] {
-            for i in 0..<count {
-                let t = 2 * Double.pi * Double(i) / Double(count)
-                x.append(Float(radius * cos(t) + noise * random.normal()))
-                x.append(Float(radius * sin(t) + noise * random.normal()))
-                y.append(label)
-            }
+        let factor = self.factor
+        return TwoCurves(samples: samples, noise: noise, seed: seed, stream: "circles") { label, i, count in
+            let radius = label == 0 ? 1.0 : factor
+            let t = 2 * Double.pi * Double(i) / Double(count)
+            return (radius * cos(t), radius * sin(t))
         }
-        return LabelledData(features: Matrix(rows: samples, cols: 2, data: x), columns: ["x1", "x2"],
-                            labels: y, classes: ["0", "1"])
     }
+
+    public func generate(seed: UInt64) throws -> LabelledData { try rows(seed: seed).generate() }
 }

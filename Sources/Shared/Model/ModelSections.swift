@@ -1,5 +1,6 @@
 // A network as stream sections:
-//   @model f32 0x0 layers=784,16,1 activations=sigmoid,identity output=sigmoid classes=dress,coat <training record>
+//   @model f32 0x0 layers=784,16,1 activations=sigmoid,identity output=sigmoid classes=dress,coat
+//        input_image=28x28 <training record>       (input_columns=a,b,... when train.x named its columns)
 //   @model.layer1.weight f32 16x784        (out × in)
 //   @model.layer1.bias f32 1x16
 //   ...
@@ -8,7 +9,7 @@
 
 extension Network {
     /// Attribute keys the `model` header always carries; everything else in it is the training record.
-    static let structuralKeys: Set<String> = ["layers", "activations", "output", "classes"]
+    static let structuralKeys = Set(["layers", "activations", "output", "classes"]).union(InputSchema.keys)
 
     public func sections(prefix: String = "model") -> [Section] {
         var head = Attributes()
@@ -16,6 +17,7 @@ extension Network {
         head["activations"] = layers.map(\.activation.rawValue).joined(separator: ",")
         head["output"] = output.rawValue
         head.setList("classes", classes)
+        input.write(to: &head)
         for (k, v) in training where !Network.structuralKeys.contains(k) { head[k] = v }
         var out = [Section(header: SectionHeader(name: prefix, type: .f32, rows: 0, cols: 0, attributes: head), storage: .f32([]))]
         for (i, layer) in layers.enumerated() {
@@ -93,5 +95,6 @@ extension Network {
         var training = Attributes()
         for (k, v) in head.attributes where !Network.structuralKeys.contains(k) { training[k] = v }
         self.init(layers: layers, output: output, classes: classes, standardization: standardization, training: training)
+        input = try InputSchema(model: head.attributes, inputs: sizes[0], name: prefix, line: line)
     }
 }

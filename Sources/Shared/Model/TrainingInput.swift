@@ -11,6 +11,10 @@ public struct TrainingInput {
     public var standardized: Bool
     /// The model sections that were in the stream (dropped from the output: training replaces them).
     public var modelSections: [Section]
+    /// train.x's column names and image shape, for the model to record.
+    public var input: InputSchema
+    /// train.x's header, to check a model being continued against.
+    public var xHeader: SectionHeader
 
     /// Reads `reader` to its end, writing everything that passes through to `writer`
     /// (without `end()`: the caller appends the model first).
@@ -29,7 +33,10 @@ public struct TrainingInput {
             case "train.x":
                 xHeader = h
                 features.reserveCapacity(min(h.rows * h.cols, SectionHeader.reservationLimit))
-                try reader.visitRows(h, copyingTo: writer) { _, row in features.append(contentsOf: row) }
+                try reader.visitRows(h, copyingTo: writer) { _, row in
+                    try features.reserveChecked(row.count, "section train.x")
+                    features.append(contentsOf: row)
+                }
             case "train.y":
                 guard h.type == .i32, h.cols == 1 else {
                     throw StreamError(line: h.line, "train.y must be i32 labels in one column (i32 Nx1), found \(h.type.rawValue) \(h.rows)x\(h.cols)")
@@ -68,6 +75,6 @@ public struct TrainingInput {
             standardization = Standardization(mean: mean, std: std)
         }
         return TrainingInput(data: data, standardization: standardization, standardized: xHeader.attributes["standardized"] == "true",
-                             modelSections: modelSections)
+                             modelSections: modelSections, input: InputSchema(of: xHeader.attributes), xHeader: xHeader)
     }
 }
