@@ -31,8 +31,11 @@ struct Csv: ParsableCommand {
 
     @OptionGroup var split: SplitArguments
 
+    @OptionGroup(title: "Categories and missing values") var encoding: EncodingArguments
+
     func validate() throws {
         guard delimiterByte != nil else { throw ValidationError("--delimiter must be one ASCII character or 'tab', got '\(delimiter)'") }
+        try encoding.check()
     }
 
     var delimiterByte: UInt8? {
@@ -45,8 +48,31 @@ struct Csv: ParsableCommand {
         try Stage.guarded("nn-data") {
             if file == "-" { Stage.requirePipedInput("nn-data") }
             let reader = CSVReader(try LineReader.open(path: file), delimiter: delimiterByte!)
-            let options = CSVOptions(label: label, hasHeader: !noHeader, delimiter: delimiterByte!)
-            try CSVDataset.load(reader, options).writeStream(split)
+            var options = CSVOptions(label: label, hasHeader: !noHeader, delimiter: delimiterByte!)
+            options.strict = encoding.strict
+            if let table = try encoding.tableOptions() {
+                try writeEncoded(try CSVTable.read(reader, options, table), table)
+                return
+            }
+            var dropped = 0
+            let data = try CSVDataset.load(reader, options, droppedLabels: &dropped)
+            if dropped > 0 { Stage.note("nn-data", CSVDataset.droppedLabelsNote(dropped)) }
+            try data.writeStream(split)
         }
+    }
+
+    /// Splits, learns the encoding on the training rows (unless --schema gives it), encodes
+    /// every row and writes the four sections and `encode`.
+    func writeEncoded(_ table: CSVTable, _ options: TableOptions) throws {
+        if table.droppedLabels > 0 { Stage.note("nn-data", CSVDataset.droppedLabelsNote(table.droppedLabels)) }
+        let rows = try TrainTestSplit(labels: table.labels, classCount: table.classes.count, options: split.options)
+        let encoding = try options.schema ?? table.fit(train: rows.train, options)
+        var notes: [String] = []
+        let data = try table.encode(encoding, unknown: options.unknown, notes: &notes)
+        for note in notes { Stage.note("nn-data", note) }
+        let writer = try StreamWriter.standardOutput(program: "nn-data")
+        try data.write(train: rows.train, test: rows.test, to: writer)
+        try writer.write(encoding.section())
+        try writer.end()
     }
 }

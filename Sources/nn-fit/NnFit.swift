@@ -17,7 +17,8 @@ struct NnFit: ParsableCommand {
         Reads an nn-stream with train.x and train.y on stdin. Writes the stream on to stdout with \
         every section passed through unchanged (except an earlier model and loss, which it \
         replaces) and appends the trained model (model, model.layerN.weight/bias, \
-        model.standardize.* when trained on standardised data) and its loss curve (loss). \
+        model.standardize.* when trained on standardised data, model.encode when the rows came \
+        from nn-data csv --categorical/--impute) and its loss curve (loss). \
         Two classes: one sigmoid output and binary cross-entropy; more: softmax and cross-entropy.
 
         Example:
@@ -70,6 +71,7 @@ struct NnFit: ParsableCommand {
             var input = try TrainingInput.read(from: reader, passingTo: writer)
             var network = try startingNetwork(input, fileModel: fileModel, options: &options)
             let previousSteps = continueTraining ? network.training["steps"] : nil
+            if network.encoding == nil { network.encoding = input.encoding }
             if network.standardization == nil {
                 network.standardization = input.standardization
             } else if input.standardized {

@@ -1,0 +1,185 @@
+// A CSV file whose feature columns may hold text (categories) and missing cells: read raw,
+// then encoded with a ColumnEncoding learned on the training rows (or given by --schema).
+
+public struct TableOptions: Equatable, Sendable {
+    public enum Categorical: Equatable, Sendable { case columns([String]), auto }
+    /// What a category not seen in the training rows becomes.
+    public enum Unknown: String, CaseIterable, Sendable { case ignore, error }
+
+    public var categorical: Categorical?
+    public var missing = ColumnEncoding.defaultMissing
+    public var impute: Imputation?
+    public var indicators = false
+    public var unknown = Unknown.ignore
+    /// A fixed encoding (`--schema`): nothing is learned, the columns must match it.
+    public var schema: ColumnEncoding?
+    /// The class names to number labels by (a model's `classes=`), instead of learning them.
+    public var schemaClasses: [String]?
+
+    public init() {}
+}
+
+/// The raw cells, column by column: numbers (NaN: missing) or interned texts (-1: missing).
+enum RawColumn {
+    case numbers([Float])
+    case texts(ids: [Int32], texts: [String])
+}
+
+public struct CSVTable {
+    /// Feature column names (the label excluded); `column N` without a header.
+    public var names: [String]
+    var columns: [RawColumn]
+    /// The CSV column (0-based) and the line of each row, for messages.
+    var csvColumns: [Int]
+    var lines: [Int]
+    public var labels: [Int32]
+    public var classes: [String]
+    public var droppedLabels: Int
+    public var rows: Int { lines.count }
+
+    /// Reads every record. Missing cells are refused unless imputation is asked for (or the
+    /// schema imputes); text in a numeric column is refused with a hint to --categorical.
+    public static func read(_ csv: CSVReader, _ options: CSVOptions, _ table: TableOptions) throws -> CSVTable {
+        guard try csv.next() else {
+            throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
+        }
+        let width = csv.count
+        let header: [String]? = options.hasHeader ? (0..<width).map(csv.field) : nil
+        let labelColumn = try CSVDataset.resolveLabel(options.label, names: header, width: width)
+        guard width >= 2 else {
+            throw DataError.at(line: csv.line, "the CSV has one column; it needs at least one feature column besides the label")
+        }
+        let csvColumns = (0..<width).filter { $0 != labelColumn }
+        let names = csvColumns.map { header?[$0] ?? "column \($0 + 1)" }
+        let categorical = try categoricalColumns(names, header != nil, table)
+        let allowMissing = table.schema.map { $0.columns.contains { $0.fill != nil } } ?? (table.impute != nil)
+        var numbers = names.indices.map { _ in [Float]() }
+        var ids = names.indices.map { _ in [Int32]() }
+        var texts = names.indices.map { _ in [String]() }
+        var index = names.indices.map { _ in [String: Int32]() }
+        var lines: [Int] = [], labelIDs: [Int] = [], labelTexts: [String] = [], idOf: [String: Int] = [:]
+        var dropped = 0
+        var pending = !options.hasHeader
+        while true {
+            if !pending { guard try csv.next() else { break } }
+            pending = false
+            guard csv.count == width else {
+                throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
+            }
+            let text = csv.field(labelColumn)
+            if try CSVDataset.missingLabel(text, csv, labelColumn, options.strict, missing: table.missing) {
+                dropped += 1
+                continue
+            }
+            for (f, c) in csvColumns.enumerated() {
+                let isMissing = csv.withField(c) { b in table.missing.contains { $0.utf8.elementsEqual(b) } }
+                if isMissing {
+                    guard allowMissing else { throw missingCell(csv, c, header?[c], schema: table.schema != nil) }
+                    if categorical[f] { ids[f].append(-1) } else { numbers[f].append(.nan) }
+                } else if categorical[f] {
+                    let cell = csv.field(c)
+                    if let id = index[f][cell] {
+                        ids[f].append(id)
+                    } else {
+                        index[f][cell] = Int32(texts[f].count)
+                        ids[f].append(Int32(texts[f].count))
+                        texts[f].append(cell)
+                    }
+                } else if let v = csv.withField(c, CSVDataset.parseNumber) {
+                    numbers[f].append(v)
+                } else {
+                    throw textCell(csv, c, header?[c] ?? (table.schema == nil ? nil : names[f]), schema: table.schema != nil)
+                }
+            }
+            lines.append(csv.line)
+            if let id = idOf[text] {
+                labelIDs.append(id)
+            } else {
+                idOf[text] = labelTexts.count
+                labelIDs.append(labelTexts.count)
+                labelTexts.append(text)
+            }
+        }
+        var columns: [RawColumn] = names.indices.map { f in
+            categorical[f] ? .texts(ids: ids[f], texts: texts[f]) : .numbers(numbers[f])
+        }
+        if table.categorical == .auto && table.schema == nil {
+            // A column is numeric when every cell that is not missing is a number.
+            for f in columns.indices {
+                guard case .texts(let ids, let texts) = columns[f] else { continue }
+                let values = texts.map(ColumnEncoding.number)
+                if values.allSatisfy({ $0 != nil }) { columns[f] = .numbers(ids.map { $0 < 0 ? .nan : values[Int($0)]! }) }
+            }
+        }
+        let (labels, classes) = try numberLabels(labelIDs, labelTexts, lines, labelColumn, table.schemaClasses)
+        return CSVTable(names: names, columns: columns, csvColumns: csvColumns, lines: lines,
+                        labels: labels, classes: classes, droppedLabels: dropped)
+    }
+
+    /// Which feature columns are read as text: the schema's categorical ones, the named ones, or all (auto).
+    static func categoricalColumns(_ names: [String], _ hasHeader: Bool, _ table: TableOptions) throws -> [Bool] {
+        if let schema = table.schema {
+            let expected = schema.columns.map(\.name)
+            guard names.count == expected.count else {
+                throw DataError("the CSV has \(names.count) feature columns (\(names.joined(separator: ","))), the schema has \(expected.count) (\(expected.joined(separator: ",")))")
+            }
+            if hasHeader, let i = names.indices.first(where: { names[$0] != expected[$0] }) {
+                throw DataError("feature column \(i + 1) is '\(names[i])', the schema's is '\(expected[i])': the columns must be the ones the encoding was learned on, in the same order")
+            }
+            return schema.columns.map(\.isCategorical)
+        }
+        switch table.categorical {
+        case nil: return names.map { _ in false }
+        case .auto: return names.map { _ in true }
+        case .columns(let chosen):
+            for name in chosen where !names.contains(name) {
+                if !hasHeader, let i = Int(name), i >= 1 { continue }
+                throw UsageError("--categorical \(name): no such feature column: the feature columns are \(names.joined(separator: ", "))")
+            }
+            return names.indices.map { f in chosen.contains(names[f]) || (!hasHeader && chosen.contains { "column \($0)" == names[f] }) }
+        }
+    }
+
+    /// A missing cell where no imputation is asked for (`name`: the header's, nil without one).
+    static func missingCell(_ csv: CSVReader, _ c: Int, _ name: String?, schema: Bool) -> DataError {
+        let text = csv.field(c)
+        let what = "\(name.map { " in '\($0)'" } ?? "") (\(text.isEmpty ? "an empty cell" : "'\(text)'"))"
+        if schema {
+            return DataError.at(line: csv.line, column: c + 1, "missing value\(what), and the schema imputes nothing: the model was trained without --impute")
+        }
+        return DataError.at(line: csv.line, column: c + 1, "missing value\(what); add --impute mean (or median, most-frequent, constant:V) to fill it from the training rows")
+    }
+
+    /// Text in a numeric column: the way forward is --categorical, or --missing for a token that marks a gap.
+    static func textCell(_ csv: CSVReader, _ c: Int, _ name: String?, schema: Bool) -> DataError {
+        let text = csv.field(c)
+        let found = "found '\(text.prefix(40))'"
+        if schema {
+            return DataError.at(line: csv.line, column: c + 1, "expected a number ('\(name ?? "column \(c + 1)")' is numeric in the schema), \(found)")
+        }
+        let hint = ColumnEncoding.missingLooking.contains(text)
+            ? "if '\(text)' marks a missing value, add --missing \(Provenance.shellQuoted(text)) and --impute"
+            : "if \(name.map { "'\($0)'" } ?? "column \(c + 1)") holds categories, add --categorical \(name.map(Provenance.shellQuoted) ?? "\(c + 1)")"
+        return DataError.at(line: csv.line, column: c + 1, "expected a number\(name.map { " ('\($0)')" } ?? ""), \(found); \(hint)")
+    }
+
+    /// Labels as 0..k-1: by the schema's classes when given, else as `CSVDataset.classOrder` orders them.
+    static func numberLabels(_ ids: [Int], _ texts: [String], _ lines: [Int], _ column: Int,
+                             _ schemaClasses: [String]?) throws -> ([Int32], [String]) {
+        if let schemaClasses {
+            var labelOf: [Int32] = []
+            for (i, text) in texts.enumerated() {
+                guard let k = schemaClasses.firstIndex(of: text) else {
+                    let line = lines[ids.firstIndex(of: i)!]
+                    throw DataError.at(line: line, column: column + 1, "label '\(text)' is not one of the model's classes (\(schemaClasses.joined(separator: ",")))")
+                }
+                labelOf.append(Int32(k))
+            }
+            return (ids.map { labelOf[$0] }, schemaClasses)
+        }
+        let order = CSVDataset.classOrder(texts)
+        var labelOf = [Int32](repeating: 0, count: texts.count)
+        for (k, id) in order.enumerated() { labelOf[id] = Int32(k) }
+        return (ids.map { labelOf[$0] }, order.map { texts[$0] })
+    }
+}
