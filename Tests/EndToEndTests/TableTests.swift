@@ -1,0 +1,81 @@
+// Tables with text columns and gaps, end to end: nn-data csv encodes, nn-fit keeps the
+// encoding in the model, --schema encodes new rows exactly as the training rows were.
+import Foundation
+import Testing
+@testable import Shared
+
+private let fruit = "examples/data/fruit.csv"
+private let learn = "--categorical auto --impute mean --missing-indicator --seed 3"
+
+/// The named section's lines (header and rows) in a stream's text.
+private func sectionLines(_ text: String, _ name: String) -> [String] {
+    let lines = text.split(separator: "\n").map(String.init)
+    guard let start = lines.firstIndex(where: { $0.hasPrefix("@\(name) ") }) else { return [] }
+    let rows = Int(lines[start].split(separator: " ")[2].split(separator: "x")[0])!
+    return Array(lines[start...(start + rows)])
+}
+
+@Test func anEncodedTableTrainsAndTheSavedModelEncodesNewRowsTheSameWay() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("fruit.nn").path
+    let learned = try run("nn-data csv \(fruit) \(learn)")
+    #expect(learned.status == 0, "\(learned.stderr)")
+    let fitted = try run("nn-data csv \(fruit) \(learn) | nn-data standardize | nn-fit --hidden 4 --iterations 300 --seed 1 --save \(shellQuoted(model)) --quiet | nn-eval --json")
+    #expect(fitted.status == 0, "\(fitted.stderr)")
+    // The model carries the stream's encode section under its own name, unchanged.
+    let saved = try String(contentsOfFile: model, encoding: .utf8)
+    let encode = sectionLines(learned.text, "encode")
+    #expect(encode.count == 1 && encode[0].hasPrefix("@encode f32 0x0 columns=colour,farm,weight_g,days_since_picked "))
+    #expect(sectionLines(saved, "model.encode") == ["@model." + encode[0].dropFirst()])
+    // The same file through --schema: every row encoded as when the encoding was learned.
+    let again = try run("nn-data csv \(fruit) --schema \(shellQuoted(model)) --seed 3")
+    #expect(again.status == 0, "\(again.stderr)")
+    for name in ["train.x", "train.y", "test.x", "test.y", "encode"] {
+        #expect(sectionLines(again.text, name) == sectionLines(learned.text, name), "\(name)")
+    }
+    // New rows: an unknown colour, a gap in a number and in a text column; scored by the model.
+    let rows = "colour,farm,weight_g,days_since_picked,ripe\npurple,Oakfield,140,NA,yes\nred,,NA,3,no\n"
+    let new = try run("nn-data csv - --schema \(shellQuoted(model)) --test-size 1", stdin: Data(rows.utf8))
+    #expect(new.status == 0)
+    #expect(new.stderr == "nn-data: note: column 'colour': 1 row with a category not seen in training ('purple'), encoded as all zeros\n")
+    // By hand from the encode section: colour green,red,yellow; farm Hillside,Oakfield,Riverbend;
+    // fills green, Riverbend, 150.96098, 7.6511626; indicators for all four columns.
+    #expect(Array(sectionLines(new.text, "test.x").dropFirst()) == ["0 0 0 0 1 0 140 7.6511626 0 0 0 1", "0 1 0 0 0 1 150.96098 3 0 1 1 0"])
+    let scored = try run("nn-data csv - --schema \(shellQuoted(model)) --test-size 1 2>/dev/null | nn-eval --model \(shellQuoted(model)) --json", stdin: Data(rows.utf8))
+    #expect(scored.status == 0 && scored.text.contains("\"accuracy\""), "\(scored.stderr)")
+    let refused = try run("nn-data csv - --schema \(shellQuoted(model)) --test-size 1 --unknown error", stdin: Data(rows.utf8))
+    #expect(refused.status == 65 && refused.stderr == "nn-data: error: line 2, column 1: 'purple' in 'colour' is not a category the encoding knows (green,red,yellow); --unknown ignore encodes it as all zeros\n")
+}
+
+@Test func infoShowsCategoriesAndMissingCounts() throws {
+    let r = try run("nn-data csv \(fruit) \(learn) | nn-data info")
+    #expect(r.status == 0)
+    #expect(r.text.contains("  colour             categorical, 3 categories: green,red,yellow; missing in training: 2; missing -> green; indicator colour_missing\n"), "\(r.text)")
+    #expect(r.text.contains("  missing cells: (empty), NA; --impute mean; 12 features\n"))
+}
+
+@Test func tableOptionMistakesAreUsageErrors() throws {
+    for (options, message) in [
+        ("--missing-indicator", "--missing-indicator marks imputed cells: add --impute"),
+        ("--impute mode", "--impute must be mean, median, most-frequent or constant:V, got 'mode'"),
+        ("--schema x.nn --impute mean", "--impute cannot go with --schema: the schema fixes the columns, categories and imputation"),
+        ("--categorical island", "--categorical island: no such feature column: the feature columns are colour, farm, weight_g, days_since_picked"),
+        ("--unknown maybe", "maybe"),
+    ] {
+        let r = try run("nn-data csv \(fruit) \(options)")
+        #expect(r.status == 64, "\(options): \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(options): \(r.stderr)")
+    }
+    let plain = try run("nn-data blobs --samples 20 > /tmp/nn-tables-plain.nns && nn-data csv \(fruit) --schema /tmp/nn-tables-plain.nns; s=$?; rm -f /tmp/nn-tables-plain.nns; exit $s")
+    #expect(plain.status == 65 && plain.stderr.contains("/tmp/nn-tables-plain.nns: holds no encode or model.encode section"), "\(plain.stderr)")
+}
+
+@Test func rowsWithoutALabelAreDroppedWithOneNote() throws {
+    let csv = Data("a,y\n1,p\n2,\n3,NA\n4,q\n".utf8)
+    let r = try run("nn-data csv - --test-size 0 | nn-data info", stdin: csv)
+    #expect(r.status == 0 && r.text.contains("@train.x f32 2x1"))
+    #expect(r.stderr == "nn-data: note: dropped 2 rows whose label is missing (an empty cell or a --missing token); --strict refuses them instead\n")
+    let strict = try run("nn-data csv - --strict", stdin: csv)
+    #expect(strict.status == 65 && strict.stderr == "nn-data: error: line 3, column 2: missing label (an empty cell); without --strict such rows are dropped with a note\n")
+}
