@@ -4,7 +4,7 @@ import Shared
 
 struct Csv: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a CSV file: one label column, every other column a numeric feature.",
+        abstract: "Read a CSV file: one label column, every other column a feature (numeric, or one-hot with --categorical).",
         discussion: """
         Reads FILE (or stdin for -), RFC 4180: quoted fields may hold the delimiter,
         newlines and doubled quotes. Writes train.x (f32, columns=<header names>),
@@ -12,8 +12,18 @@ struct Csv: ParsableCommand {
         Labels that are all integers keep their numeric order (3,7 -> 0,1); other
         labels are numbered in sorted order of their text, as scikit-learn's
         LabelEncoder. A cell that is not a number, or a row with the wrong number
-        of fields, stops with exit 65 naming the line and column. Example:
+        of fields, stops with exit 65 naming the line and column. A row whose label
+        is missing (an empty cell or NA) is dropped with a note (--strict refuses it).
+
+        Text columns and missing cells: --categorical one-hot encodes, --impute fills,
+        both learned on the training rows only and written as the encode section,
+        which nn-fit keeps in the model; --schema MODEL encodes new rows the same way.
+        Example:
           nn-data csv iris.csv --label species --stratify | nn-fit --hidden 8 | nn-eval
+          nn-data csv fruit.csv --label ripe --categorical auto --impute mean \\
+            | nn-fit --save fruit.nn | nn-eval
+          nn-data csv new.csv --label ripe --schema fruit.nn --test-size 1 \\
+            | nn-eval --model fruit.nn
         """
     )
 

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import Shared
 
-private let fruit = "examples/data/fruit.csv"
+private let fruit = "docs/tutorial/fruit.csv"
 private let learn = "--categorical auto --impute mean --missing-indicator --seed 3"
 
 /// The named section's lines (header and rows) in a stream's text.
@@ -78,4 +78,10 @@ private func sectionLines(_ text: String, _ name: String) -> [String] {
     #expect(r.stderr == "nn-data: note: dropped 2 rows whose label is missing (an empty cell or a --missing token); --strict refuses them instead\n")
     let strict = try run("nn-data csv - --strict", stdin: csv)
     #expect(strict.status == 65 && strict.stderr == "nn-data: error: line 3, column 2: missing label (an empty cell); without --strict such rows are dropped with a note\n")
+}
+
+@Test func splittingAnEncodedStreamAgainWarnsThatTheEncodingSawTheOldSplit() throws {
+    let r = try run("nn-data csv \(fruit) \(learn) | nn-data split --test-size 0.5 | nn-data info")
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("nn-data: warning: encode (categories and fills) was learned on the old training set"), "\(r.stderr)")
 }
