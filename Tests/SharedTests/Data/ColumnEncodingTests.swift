@@ -50,7 +50,8 @@ let leakTrain = [0, 1, 2, 4]
         $0.categorical = .columns(["c"])
     }
     let e = try t.fit(train: leakTrain, o)
-    // By hand: x present in training rows 1 and 3 → mean 2, missing 2; c: a, a, (missing), b → mode a.
+    // By hand (and scikit-learn 1.9.1's SimpleImputer on the training rows: mean 2 for x, 'a' for c):
+    // x present in training rows 0 and 2 → mean 2, missing 2; c: a, a, (missing), b → mode a.
     #expect(e.columns[0].fill == "2" && e.columns[0].missingCount == 2 && e.columns[0].indicator)
     #expect(e.columns[1].categories == ["a", "b"] && e.columns[1].fill == "a" && e.columns[1].missingCount == 1)
     #expect(e.featureNames == ["x", "c=a", "c=b", "x_missing", "c_missing"])
@@ -62,8 +63,8 @@ let leakTrain = [0, 1, 2, 4]
 }
 
 @Test func medianMostFrequentAndConstantMatchSimpleImputer() throws {
-    // scikit-learn 1.5 SimpleImputer on x = [1, 3, 10, 20, nan]: median 6.5 (the mean of the middle
-    // two), most_frequent on [1, 3, 3, 1, 2] is 1 (a tie goes to the smallest).
+    // scikit-learn 1.9.1's SimpleImputer: strategy='median' on [1, 3, 10, 20, nan] gives 6.5 (the
+    // mean of the middle two); 'most_frequent' on [1, 3, 3, 1, 2, nan] gives 1 (a tie goes to the smallest).
     let (t, _) = try table("x,y\n1,a\n3,b\n10,a\n20,b\nNA,a\n") { $0.impute = .median }
     #expect(try t.fit(train: [0, 1, 2, 3, 4], { var o = TableOptions(); o.impute = .median; return o }()).columns[0].fill == "6.5")
     let (m, _) = try table("x,y\n1,a\n3,b\n3,a\n1,b\n2,a\nNA,b\n") { $0.impute = .mostFrequent }
