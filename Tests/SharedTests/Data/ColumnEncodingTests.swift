@@ -147,3 +147,19 @@ let leakTrain = [0, 1, 2, 4]
     let gap = userFacingError { _ = try table("c,x,y\nred,,a\n", { $0 = schema }) }
     #expect(gap?.message == "line 2, column 2: missing value in 'x' (an empty cell), and the schema imputes nothing: the model was trained without --impute")
 }
+
+@Test func aModelKeepsItsEncodingThroughSaveAndLoad() throws {
+    let encoding = ColumnEncoding(columns: [EncodedColumn(name: "c", categories: ["a", "b"], fill: "a", indicator: true, missingCount: 1),
+                                            EncodedColumn(name: "x", fill: "0.5")], impute: .mean)
+    #expect(encoding.width == 4 && encoding.featureNames == ["c=a", "c=b", "x", "c_missing"])
+    var network = toyNetwork(inputs: 4, hidden: [3], activation: .relu, classes: 2)
+    network.encoding = encoding
+    let sections = network.sections()
+    #expect(sections.last?.name == "model.encode")
+    let loaded = try Network(sections: sections)
+    #expect(loaded == network && loaded.sections().map(\.header.text) == sections.map(\.header.text))
+    var narrow = toyNetwork(inputs: 3, hidden: [2], activation: .relu, classes: 2)
+    narrow.encoding = encoding
+    let e = userFacingError { _ = try Network(sections: narrow.sections()) }
+    #expect(e?.message == "model.encode encodes 4 features but the model has 3 inputs")
+}
