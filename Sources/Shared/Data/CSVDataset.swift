@@ -52,6 +52,7 @@ public enum CSVDataset {
                 droppedLabels += 1
                 continue
             }
+            try features.reserveChecked(width - 1, "the CSV's rows")
             for c in 0..<width where c != labelColumn {
                 features.append(try number(csv, c, names, labelDefaulted: options.label == nil))
             }

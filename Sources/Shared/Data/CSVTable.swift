@@ -71,6 +71,13 @@ public struct CSVTable {
                 dropped += 1
                 continue
             }
+            // The columns grow together, row by row: when the rows' buffers double, the whole
+            // table's next size (4 bytes a cell, 8 for the line number, old buffers still held)
+            // must fit the memory budget, as reserveChecked checks a single array.
+            if lines.count == lines.capacity {
+                let next = Double(max(2 * lines.capacity, 16)), now = Double(lines.capacity)
+                try MemoryBudget.current().check((next + now) * Double(8 + 4 * names.count), "holding the CSV's rows (\(lines.count) rows so far)")
+            }
             for (f, c) in csvColumns.enumerated() {
                 let isMissing = csv.withField(c) { b in table.missing.contains { $0.utf8.elementsEqual(b) } }
                 if isMissing {

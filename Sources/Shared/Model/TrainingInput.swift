@@ -32,7 +32,10 @@ public struct TrainingInput {
             case "train.x":
                 xHeader = h
                 features.reserveCapacity(min(h.rows * h.cols, SectionHeader.reservationLimit))
-                try reader.visitRows(h, copyingTo: writer) { _, row in features.append(contentsOf: row) }
+                try reader.visitRows(h, copyingTo: writer) { _, row in
+                    try features.reserveChecked(row.count, "section train.x")
+                    features.append(contentsOf: row)
+                }
             case "train.y":
                 guard h.type == .i32, h.cols == 1 else {
                     throw StreamError(line: h.line, "train.y must be i32 labels in one column (i32 Nx1), found \(h.type.rawValue) \(h.rows)x\(h.cols)")
