@@ -15,6 +15,8 @@ public struct TableOptions: Equatable, Sendable {
     public var schema: ColumnEncoding?
     /// The class names to number labels by (a model's `classes=`), instead of learning them.
     public var schemaClasses: [String]?
+    /// False for a features-only file (`--no-label`): every column is a feature, no labels.
+    public var hasLabel = true
 
     public init() {}
 }
@@ -45,8 +47,8 @@ public struct CSVTable {
         }
         let width = csv.count
         let header: [String]? = options.hasHeader ? (0..<width).map(csv.field) : nil
-        let labelColumn = try CSVDataset.resolveLabel(options.label, names: header, width: width)
-        guard width >= 2 else {
+        let labelColumn = table.hasLabel ? try CSVDataset.resolveLabel(options.label, names: header, width: width) : -1
+        guard width >= 2 || !table.hasLabel else {
             throw DataError.at(line: csv.line, "the CSV has one column; it needs at least one feature column besides the label")
         }
         let csvColumns = (0..<width).filter { $0 != labelColumn }
@@ -66,8 +68,8 @@ public struct CSVTable {
             guard csv.count == width else {
                 throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
             }
-            let text = csv.field(labelColumn)
-            if try CSVDataset.missingLabel(text, csv, labelColumn, options.strict, missing: table.missing) {
+            let text = table.hasLabel ? csv.field(labelColumn) : ""
+            if table.hasLabel, try CSVDataset.missingLabel(text, csv, labelColumn, options.strict, missing: table.missing) {
                 dropped += 1
                 continue
             }
@@ -99,7 +101,9 @@ public struct CSVTable {
                 }
             }
             lines.append(csv.line)
-            if let id = idOf[text] {
+            if !table.hasLabel {
+                continue
+            } else if let id = idOf[text] {
                 labelIDs.append(id)
             } else {
                 idOf[text] = labelTexts.count
@@ -118,7 +122,8 @@ public struct CSVTable {
                 if values.allSatisfy({ $0 != nil }) { columns[f] = .numbers(ids.map { $0 < 0 ? .nan : values[Int($0)]! }) }
             }
         }
-        let (labels, classes) = try numberLabels(labelIDs, labelTexts, lines, labelColumn, table.schemaClasses)
+        var (labels, classes) = try numberLabels(labelIDs, labelTexts, lines, labelColumn, table.schemaClasses)
+        if !table.hasLabel { (labels, classes) = ([], table.schemaClasses ?? []) }
         return CSVTable(names: names, columns: columns, csvColumns: csvColumns, lines: lines,
                         labels: labels, classes: classes, droppedLabels: dropped)
     }

@@ -74,6 +74,12 @@ extension CSVTable {
     /// A category the encoding does not know becomes an all-zero one-hot row and is counted in
     /// the notes (one per column), or is refused with `unknown == .error`.
     public func encode(_ encoding: ColumnEncoding, unknown: TableOptions.Unknown, notes: inout [String]) throws -> LabelledData {
+        LabelledData(features: try encodeFeatures(encoding, unknown: unknown, notes: &notes), columns: encoding.featureNames,
+                     labels: labels, classes: classes)
+    }
+
+    /// The features alone (a features-only table has no labels), rows × `encoding.width`.
+    public func encodeFeatures(_ encoding: ColumnEncoding, unknown: TableOptions.Unknown, notes: inout [String]) throws -> Matrix {
         precondition(encoding.columns.count == columns.count, "CSVTable.encode: the encoding has other columns")
         let width = encoding.width
         var x = [Float](repeating: 0, count: rows * width)
@@ -128,8 +134,7 @@ extension CSVTable {
             offset += e.categories?.count ?? 1
             if e.indicator { indicator += 1 }
         }
-        return LabelledData(features: Matrix(rows: rows, cols: width, data: x), columns: encoding.featureNames,
-                            labels: labels, classes: classes)
+        return Matrix(rows: rows, cols: width, data: x)
     }
 
     func missing(_ r: Int, _ f: Int) -> DataError {

@@ -163,3 +163,16 @@ let leakTrain = [0, 1, 2, 4]
     let e = userFacingError { _ = try Network(sections: narrow.sections()) }
     #expect(e?.message == "model.encode encodes 4 features but the model has 3 inputs")
 }
+
+@Test func aFeaturesOnlyTableIsEncodedWithTheSchema() throws {
+    let (t, o) = try table("c,x,y\nred,1,a\nblue,2,b\n") { $0.categorical = .columns(["c"]) }
+    var schema = TableOptions()
+    schema.schema = try t.fit(train: [0, 1], o)
+    schema.hasLabel = false
+    // No label column: both columns are features; the third row's colour is unknown.
+    let (u, _) = try table("c,x\nblue,7\nred,8\ngrey,9\n", { $0 = schema })
+    #expect(u.labels.isEmpty && u.rows == 3)
+    var notes: [String] = []
+    #expect(try u.encodeFeatures(schema.schema!, unknown: .ignore, notes: &notes) == Matrix([[1, 0, 7], [0, 1, 8], [0, 0, 9]]))
+    #expect(notes.count == 1)
+}
