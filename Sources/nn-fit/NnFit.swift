@@ -71,6 +71,9 @@ struct NnFit: ParsableCommand {
             var input = try TrainingInput.read(from: reader, passingTo: writer)
             var network = try startingNetwork(input, fileModel: fileModel, options: &options)
             let previousSteps = continueTraining ? network.training["steps"] : nil
+            if let e = input.encoding, let m = network.encoding, !e.encodesLike(m) {
+                throw StreamError(line: nil, "train.x was encoded with other categories or fills (encode) than the model being continued (model.encode); encode the rows with nn-data csv --schema MODEL")
+            }
             if network.encoding == nil { network.encoding = input.encoding }
             if network.standardization == nil {
                 network.standardization = input.standardization

@@ -85,3 +85,16 @@ private func sectionLines(_ text: String, _ name: String) -> [String] {
     #expect(r.status == 0)
     #expect(r.stderr.contains("nn-data: warning: encode (categories and fills) was learned on the old training set"), "\(r.stderr)")
 }
+
+@Test func rowsEncodedAnewAreRefusedByAModelWithOtherFills() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = shellQuoted(dir.appendingPathComponent("fruit.nn").path)
+    #expect(try run("nn-data csv \(fruit) \(learn) | nn-fit --iterations 10 --quiet --save \(model) > /dev/null").status == 0)
+    // Learning the encoding again on other training rows (another seed) gives other fills.
+    let r = try run("nn-data csv \(fruit) --categorical auto --impute mean --missing-indicator --seed 4 | nn-eval --model \(model)")
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("the rows were encoded with other categories or fills (encode) than the model's (model.encode); encode new rows with nn-data csv --schema MODEL"), "\(r.stderr)")
+    let continued = try run("nn-data csv \(fruit) --categorical auto --impute mean --missing-indicator --seed 4 | nn-fit --continue --model \(model) --iterations 5 > /dev/null")
+    #expect(continued.status == 65 && continued.stderr.contains("than the model being continued"), "\(continued.stderr)")
+}

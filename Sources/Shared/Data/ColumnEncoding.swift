@@ -83,6 +83,13 @@ public struct ColumnEncoding: Equatable, Sendable {
         columns.reduce(0) { $0 + ($1.categories?.count ?? 1) + ($1.indicator ? 1 : 0) }
     }
 
+    /// Whether both turn the same raw rows into the same features (the training rows' missing
+    /// counts aside, which only describe the data the encoding was learned on).
+    public func encodesLike(_ other: ColumnEncoding) -> Bool {
+        func uncounted(_ e: ColumnEncoding) -> [EncodedColumn] { e.columns.map { var c = $0; c.missingCount = 0; return c } }
+        return uncounted(self) == uncounted(other) && missing == other.missing && impute == other.impute
+    }
+
     // MARK: the section
 
     public static let sectionName = "encode"
