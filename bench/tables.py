@@ -99,16 +99,17 @@ def sklearn_accuracy(kind, seed, train, test):
 
 NN_MODELS = {
     # scikit-learn's LogisticRegression minimises C·Σ log loss + ||w||²/2 with C = 1: per row, the
-    # mean log loss + λ/2·||w||² with λ = 1/n (2250 training rows). Without the penalty the
-    # optimum is not unique (a one-hot group plus its indicator sums to 1, as the bias does), so
-    # where full-batch descent ends depends on the initial weights.
-    "logistic": ["--l2", "0.000444", "--tol", "0", "--iterations", "20000"],
+    # mean log loss + λ/2·||w||² with λ = 1/n (--l2 is added in nn_accuracy, n being the
+    # training rows). Without the penalty the optimum is not unique (a one-hot group plus its
+    # indicator sums to 1, as the bias does), so where full-batch descent ends depends on the
+    # initial weights.
+    "logistic": ["--tol", "0", "--iterations", "20000"],
     # scikit-learn's MLPClassifier defaults: 16 ReLU units, Adam with lr 0.001, batches of 200.
     "mlp": ["--hidden", "16", "--activation", "relu", "--adam", "--lr", "0.001", "--batch-size", "200", "--epochs", "200"],
 }
 
 
-def nn_accuracy(kind, seed, directory, binaries):
+def nn_accuracy(kind, seed, directory, binaries, train_rows):
     def program(name):
         return os.path.join(binaries, name)
     model = os.path.join(directory, f"{kind}-{seed}.nn")
@@ -116,7 +117,8 @@ def nn_accuracy(kind, seed, directory, binaries):
                               "--categorical", "auto", "--impute", "mean", "--missing-indicator", "--test-size", "0"],
                              stdout=subprocess.PIPE)
     standardize = subprocess.Popen([program("nn-data"), "standardize"], stdin=train.stdout, stdout=subprocess.PIPE)
-    fit = subprocess.run([program("nn-fit"), "--seed", str(seed), "--quiet", "--save", model] + NN_MODELS[kind],
+    options = NN_MODELS[kind] + (["--l2", f"{1 / train_rows:.6g}"] if kind == "logistic" else [])
+    fit = subprocess.run([program("nn-fit"), "--seed", str(seed), "--quiet", "--save", model] + options,
                          stdin=standardize.stdout, stdout=subprocess.DEVNULL, check=True)
     for p in (train, standardize):
         if p.wait() != 0:
@@ -156,7 +158,7 @@ def main():
         for kind in NN_MODELS:
             ours, theirs = [], []
             for seed in range(1, args.seeds + 1):
-                accuracy, note = nn_accuracy(kind, seed, directory, binaries)
+                accuracy, note = nn_accuracy(kind, seed, directory, binaries, len(train))
                 ours.append(accuracy)
                 notes.add(note)
                 theirs.append(sklearn_accuracy(kind, seed, train, test))
