@@ -4,11 +4,14 @@ import Shared
 
 struct Csv: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a CSV file: one label column, every other column a feature (numeric, or one-hot with --categorical).",
+        abstract: "Read a CSV file: one label column (none with --no-label), every other column a feature (numeric, or one-hot with --categorical).",
         discussion: """
         Reads FILE (or stdin for -), RFC 4180: quoted fields may hold the delimiter,
         newlines and doubled quotes. Writes train.x (f32, columns=<header names>),
         train.y (i32 labels 0..k-1, classes=<label texts>), test.x and test.y.
+        With --no-label every column is a feature and the rows, in file order, make
+        test.x alone: rows for a model to predict. A label column left to default
+        (the last) must hold classes, not measurements such as 0.2.
         Labels that are all integers keep their numeric order (3,7 -> 0,1); other
         labels are numbered in sorted order of their text, as scikit-learn's
         LabelEncoder. A cell that is not a number, or a row with the wrong number
@@ -20,10 +23,11 @@ struct Csv: ParsableCommand {
         which nn-fit keeps in the model; --schema MODEL encodes new rows the same way.
         Example:
           nn-data csv iris.csv --label species --stratify | nn-fit --hidden 8 | nn-eval
+          nn-data csv new.csv --no-label | nn-eval --model iris.nn --predictions csv
           nn-data csv fruit.csv --label ripe --categorical auto --impute mean \\
             | nn-fit --save fruit.nn | nn-eval
-          nn-data csv new.csv --label ripe --schema fruit.nn --test-size 1 \\
-            | nn-eval --model fruit.nn
+          nn-data csv new.csv --no-label --schema fruit.nn \\
+            | nn-eval --model fruit.nn --predictions csv
         """
     )
 
@@ -32,6 +36,9 @@ struct Csv: ParsableCommand {
 
     @Option(help: ArgumentHelp("The label column: a header name or a 1-based number (a name wins). Default: the last column.", valueName: "column"))
     var label: String?
+
+    @Flag(help: "Rows without labels: every column is a feature, nothing is split, and the rows become test.x alone (the rows to predict, e.g. with nn-eval --model FILE).")
+    var noLabel = false
 
     @Flag(help: "The first row is data, not column names.")
     var noHeader = false
@@ -46,6 +53,14 @@ struct Csv: ParsableCommand {
     func validate() throws {
         guard delimiterByte != nil else { throw ValidationError("--delimiter must be one ASCII character or 'tab', got '\(delimiter)'") }
         try encoding.check()
+        if noLabel {
+            if label != nil { throw ValidationError("--label and --no-label exclude each other") }
+            if split.testSize != nil || split.stratify { throw ValidationError("--no-label rows are not split: they all go to test.x; leave out --test-size and --stratify") }
+            if encoding.schema == nil, let option = encoding.learningOption {
+                throw ValidationError("\(option) learns from training rows, which --no-label rows are not: encode new rows with --schema MODEL, the model trained on the encoded table")
+            }
+            if encoding.strict { throw ValidationError("--strict is about missing labels, and --no-label rows have none") }
+        }
     }
 
     var delimiterByte: UInt8? {
@@ -60,14 +75,24 @@ struct Csv: ParsableCommand {
             let reader = CSVReader(try LineReader.open(path: file), delimiter: delimiterByte!)
             var options = CSVOptions(label: label, hasHeader: !noHeader, delimiter: delimiterByte!)
             options.strict = encoding.strict
-            if let table = try encoding.tableOptions() {
-                try writeEncoded(try CSVTable.read(reader, options, table), table)
+            if var table = try encoding.tableOptions() {
+                table.hasLabel = !noLabel
+                let rows = try CSVTable.read(reader, options, table)
+                try noLabel ? writeEncodedFeatures(rows, table) : writeEncoded(rows, table)
                 return
             }
-            var dropped = 0
-            let data = try CSVDataset.load(reader, options, droppedLabels: &dropped)
-            if dropped > 0 { Stage.note("nn-data", CSVDataset.droppedLabelsNote(dropped)) }
-            try data.writeStream(split)
+            guard noLabel else {
+                var dropped = 0
+                let data = try CSVDataset.load(reader, options, droppedLabels: &dropped)
+                if dropped > 0 { Stage.note("nn-data", CSVDataset.droppedLabelsNote(dropped)) }
+                return try data.writeStream(split)
+            }
+            let (features, columns) = try CSVDataset.loadFeatures(reader, options)
+            var attributes = Attributes()
+            if let columns { attributes.setList("columns", columns) }
+            let writer = try StreamWriter.standardOutput(program: "nn-data")
+            try writer.write(Section(name: "test.x", matrix: features, attributes: attributes))
+            try writer.end()
         }
     }
 
@@ -83,6 +108,22 @@ struct Csv: ParsableCommand {
         let writer = try StreamWriter.standardOutput(program: "nn-data")
         try data.write(train: rows.train, test: rows.test, to: writer)
         try writer.write(encoding.section())
+        try writer.end()
+    }
+
+    /// --no-label --schema: every row, encoded with the schema, as test.x alone (and `encode`).
+    func writeEncodedFeatures(_ table: CSVTable, _ options: TableOptions) throws {
+        guard let schema = options.schema else {
+            throw UsageError("--no-label rows are encoded with --schema MODEL, the model trained on the encoded table")
+        }
+        var notes: [String] = []
+        let x = try table.encodeFeatures(schema, unknown: options.unknown, notes: &notes)
+        for note in notes { Stage.note("nn-data", note) }
+        var attributes = Attributes()
+        attributes.setList("columns", schema.featureNames)
+        let writer = try StreamWriter.standardOutput(program: "nn-data")
+        try writer.write(Section(name: "test.x", matrix: x, attributes: attributes))
+        try writer.write(schema.section())
         try writer.end()
     }
 }

@@ -26,17 +26,20 @@ struct EncodingArguments: ParsableArguments {
     @Flag(help: "Refuse a row whose label is missing, instead of dropping it with a note.")
     var strict = false
 
+    /// The first option given that learns an encoding from training rows, if any.
+    var learningOption: String? {
+        [("--categorical", categorical != nil), ("--impute", impute != nil), ("--missing", missing != nil),
+         ("--missing-indicator", missingIndicator)].first { $0.1 }?.0
+    }
+
     func check() throws {
         if let impute, Imputation(argument: impute) == nil {
             throw ValidationError("--impute must be mean, median, most-frequent or constant:V, got '\(impute)'")
         }
         if missingIndicator && impute == nil { throw ValidationError("--missing-indicator marks imputed cells: add --impute") }
         if let categorical, categorical.isEmpty { throw ValidationError("--categorical needs column names or 'auto'") }
-        if schema != nil {
-            let learned = [("--categorical", categorical != nil), ("--impute", impute != nil), ("--missing", missing != nil), ("--missing-indicator", missingIndicator)]
-            if let (name, _) = learned.first(where: { $0.1 }) {
-                throw ValidationError("\(name) cannot go with --schema: the schema fixes the columns, categories and imputation")
-            }
+        if schema != nil, let name = learningOption {
+            throw ValidationError("\(name) cannot go with --schema: the schema fixes the columns, categories and imputation")
         }
     }
 

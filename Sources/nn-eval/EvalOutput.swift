@@ -1,30 +1,46 @@
-// Where nn-eval's scores go: a readable report, JSON for scripts, or the stream
-// passed on with the score sections appended.
+// Where nn-eval's results go: a readable report, JSON for scripts, the stream passed on
+// with the score sections appended, or one line of predictions per row (--predictions).
 import Shared
 
-enum EvalOutput {
+enum EvalOutput: Equatable {
     case report, json, stream
+    case predictions(PredictionsFormat)
 
-    func emit(_ sets: [ScoredSet], source: String, sections: [Section], writer: StreamWriter?, quiet: Bool) throws {
+    func emit(_ sets: [ScoredSet], unlabelled: [PredictedSet] = [], source: String, sections: [Section], writer: StreamWriter?,
+              threshold: Double, quiet: Bool) throws {
         let named = sets.map { (name: $0.name, evaluation: $0.evaluation) }
+        let predicted = "nn-eval: predicted with " + source
         switch self {
         case .report:
-            try EvalOutput.printOut(EvalReport.text(named, source: "nn-eval: scored " + source))
+            let tables = unlabelled.map { PredictionsTable.text($0, source: predicted, threshold: threshold) }
+            let report = sets.isEmpty ? [] : [EvalReport.text(named, source: "nn-eval: scored " + source)]
+            try EvalOutput.write((tables + report).joined(separator: "\n"), to: 1)
             return
         case .json:
-            try EvalOutput.printOut(MetricsJSON.document(named))
+            guard !sets.isEmpty else {
+                throw StreamError(line: nil, "no labels to score: test.x has no test.y, and --json prints scores; write the predictions with --predictions jsonl")
+            }
+            try EvalOutput.write(MetricsJSON.document(named), to: 1)
         case .stream:
             guard let writer else { preconditionFailure("stream output needs a writer") }
             for s in sections { try writer.write(s) }
             try writer.end()
+        case .predictions(let format):
+            // Every row was predicted (the stream read to its @end) before the first byte is written.
+            let rows = unlabelled.map { ($0.name, $0.predictions, $0.classes) } + sets.map { ($0.name, $0.predictions, $0.evaluation.classes) }
+            guard let chosen = rows.first(where: { $0.0 == "test" }) ?? rows.first else { preconditionFailure("nothing predicted") }
+            try EvalOutput.write(format.text(chosen.1, classes: chosen.2, threshold: threshold), to: 1)
+            // The scores of labelled rows go to stderr, so stdout holds the predictions alone.
+            if !sets.isEmpty && !quiet { try EvalOutput.write(EvalReport.text(named, source: "nn-eval: scored " + source), to: 2) }
+            return
         }
         if !quiet {
             for set in sets { for note in set.evaluation.notes { Stage.note("nn-eval", "\(set.name): \(note)") } }
         }
     }
 
-    static func printOut(_ text: String) throws {
-        let out = ByteWriter(fileDescriptor: 1)
+    static func write(_ text: String, to fd: Int32) throws {
+        let out = ByteWriter(fileDescriptor: fd)
         try out.append(text)
         try out.flush()
     }

@@ -121,3 +121,37 @@ private func sectionLines(_ text: String, _ name: String) -> [String] {
     // Full-batch descent and scikit-learn's L-BFGS stop at slightly different weights: one row either way.
     #expect(accuracy >= 125.0 / 150 - 1.0 / 150, "test accuracy \(accuracy)")
 }
+
+@Test func newRawRowsWithoutLabelsArePredictedInOnePipeline() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("fruit.nn").path
+    let model = shellQuoted(path)
+    #expect(try run("nn-data csv \(fruit) \(learn) | nn-data standardize | nn-fit --hidden 4 --iterations 300 --seed 1 --quiet --save \(model) > /dev/null").status == 0)
+    let rows = Data("colour,farm,weight_g,days_since_picked\nyellow,Oakfield,NA,12\ngreen,,150,3\npurple,Hillside,140,9\n".utf8)
+    let r = try run("nn-data csv - --no-label --schema \(model) | nn-eval --model \(model) --predictions csv", stdin: rows)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr == "nn-data: note: column 'colour': 1 row with a category not seen in training ('purple'), encoded as all zeros\n")
+    // The rows encoded by hand from the model's encode section (categories green,red,yellow and
+    // Hillside,Oakfield,Riverbend; fills green, Riverbend, 150.96098, 7.6511626; four indicators),
+    // then the saved network's standardisation, logits and sigmoid.
+    let network = try Network(file: path)
+    let x = Matrix([[0, 0, 1, 0, 1, 0, 150.96098, 12, 0, 0, 1, 0],
+                    [1, 0, 0, 0, 0, 1, 150, 3, 0, 1, 0, 0],
+                    [0, 0, 0, 1, 0, 0, 140, 9, 0, 0, 0, 0]])
+    let z = network.logits(network.standardization!.apply(x))
+    let lines = r.text.split(separator: "\n").map(String.init)
+    #expect(lines.first == "row,predicted,no,yes")
+    #expect(lines.count == 4)
+    for (i, line) in lines.dropFirst().enumerated() {
+        let fields = line.split(separator: ",").map(String.init)
+        let p = 1 / (1 + exp(-Double(z[i, 0])))
+        #expect(fields.count == 4 && fields[0] == "\(i)" && fields[1] == (p >= 0.5 ? "yes" : "no"), "\(line)")
+        #expect(abs((Double(fields[3]) ?? -1) - p) < 1e-6, "row \(i): \(line), expected P(yes) = \(p)")
+    }
+    // Without the schema the raw rows cannot be read, and the message says how.
+    let raw = try run("nn-data csv - --no-label", stdin: rows)
+    #expect(raw.status == 65 && raw.stderr == "nn-data: error: line 2, column 1: expected a number ('colour'), found 'yellow'; if 'colour' holds categories, a model trained with --categorical encodes them: read these rows with --schema MODEL\n")
+    let learning = try run("nn-data csv - --no-label --impute mean", stdin: rows)
+    #expect(learning.status == 64 && learning.stderr.contains("--impute learns from training rows, which --no-label rows are not: encode new rows with --schema MODEL"))
+}

@@ -27,11 +27,7 @@ public enum CSVDataset {
 
     /// As `load`, counting in `droppedLabels` the rows left out because their label is missing.
     public static func load(_ csv: CSVReader, _ options: CSVOptions, droppedLabels: inout Int) throws -> LabelledData {
-        guard try csv.next() else {
-            throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
-        }
-        let width = csv.count
-        let names: [String]? = options.hasHeader ? (0..<width).map(csv.field) : nil
+        let (width, names) = try start(csv, options)
         let labelColumn = try resolveLabel(options.label, names: names, width: width)
         guard width >= 2 else {
             throw DataError.at(line: csv.line, "the CSV has one column; it needs at least one feature column besides the label")
@@ -40,22 +36,17 @@ public enum CSVDataset {
         var labelIDs: [Int] = []              // per row, the index into `labelTexts`
         var labelTexts: [String] = []         // distinct labels, by first appearance
         var idOf: [String: Int] = [:]
-        var pending = !options.hasHeader   // without a header the first record is data
-        while true {
-            if !pending { guard try csv.next() else { break } }
-            pending = false
-            guard csv.count == width else {
-                throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
-            }
+        try forEachRecord(csv, options, width: width) {
             let text = csv.field(labelColumn)
             if try missingLabel(text, csv, labelColumn, options.strict) {
                 droppedLabels += 1
-                continue
+                return
             }
             try features.reserveChecked(width - 1, "the CSV's rows")
             for c in 0..<width where c != labelColumn {
                 features.append(try number(csv, c, names, labelDefaulted: options.label == nil))
             }
+            if options.label == nil { try refuseMeasurementAsLabel(text, csv, names) }
             if let id = idOf[text] {
                 labelIDs.append(id)
             } else {
@@ -90,6 +81,49 @@ public enum CSVDataset {
         "dropped \(n) row\(n == 1 ? "" : "s") whose label is missing (an empty cell or a --missing token); --strict refuses them instead"
     }
 
+    /// A defaulted label column holding a number with a fraction (`0.2`) is a measurement, not
+    /// a class: most likely a features-only file, whose last feature must not become the label.
+    private static func refuseMeasurementAsLabel(_ text: String, _ csv: CSVReader, _ names: [String]?) throws {
+        guard let v = Double(text), v.isFinite, v.rounded() != v else { return }
+        let column = names.map { " ('\($0[csv.count - 1])')" } ?? ""
+        throw DataError.at(line: csv.line, column: csv.count, "the label defaults to the last column\(column), which holds \(text), a measurement rather than a class: name the label column with --label, or read rows without labels with --no-label")
+    }
+
+    /// Reads every record as features only (`nn-data csv --no-label`): each column is a
+    /// feature, nothing is taken for a label. `columns` holds the header's names (nil without one).
+    public static func loadFeatures(_ csv: CSVReader, _ options: CSVOptions) throws -> (features: Matrix, columns: [String]?) {
+        let (width, names) = try start(csv, options)
+        var features: [Float] = []
+        try forEachRecord(csv, options, width: width) {
+            try features.reserveChecked(width, "the CSV's rows")
+            for c in 0..<width { features.append(try number(csv, c, names, context: .newRows)) }
+        }
+        return (Matrix(rows: features.count / width, cols: width, data: features), names)
+    }
+
+    /// Reads the first record: the number of fields every record must have, and the header's
+    /// names when there is a header.
+    static func start(_ csv: CSVReader, _ options: CSVOptions) throws -> (width: Int, names: [String]?) {
+        guard try csv.next() else {
+            throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
+        }
+        return (csv.count, options.hasHeader ? (0..<csv.count).map(csv.field) : nil)
+    }
+
+    /// Calls `body` with `csv` on each data record (the first record too when there is no
+    /// header), after checking it has `width` fields.
+    static func forEachRecord(_ csv: CSVReader, _ options: CSVOptions, width: Int, _ body: () throws -> Void) throws {
+        var pending = !options.hasHeader   // without a header the first record is data
+        while true {
+            if !pending { guard try csv.next() else { break } }
+            pending = false
+            guard csv.count == width else {
+                throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
+            }
+            try body()
+        }
+    }
+
     /// The indices of `texts` in class order: numeric when all are integers, else sorted text.
     static func classOrder(_ texts: [String]) -> [Int] {
         let integers = texts.map { Int($0) }
@@ -121,10 +155,11 @@ public enum CSVDataset {
 
     /// Field `c` as a finite Float32. Accepts what the stream format writes and also a
     /// leading '+', ".5" and "5."; anything else (empty, NaN, inf, text) is an error.
-    static func number(_ csv: CSVReader, _ c: Int, _ names: [String]?, labelDefaulted: Bool = false) throws -> Float {
+    static func number(_ csv: CSVReader, _ c: Int, _ names: [String]?, labelDefaulted: Bool = false,
+                       context: CSVTable.CellContext = .training) throws -> Float {
         if let v = csv.withField(c, parseNumber) { return v }
         let text = csv.field(c)
-        if ColumnEncoding.defaultMissing.contains(text) { throw CSVTable.missingCell(csv, c, names?[c], schema: false) }
+        if ColumnEncoding.defaultMissing.contains(text) { throw CSVTable.missingCell(csv, c, names?[c], context) }
         // Words where a number belongs (no digit: not a mistyped number) are often the labels,
         // in another column than the last.
         if labelDefaulted && !ColumnEncoding.missingLooking.contains(text) && !text.utf8.contains(where: { (48...57).contains($0) }) {
@@ -132,6 +167,6 @@ public enum CSVDataset {
             let option = names.map { Provenance.shellQuoted($0[c]) } ?? "\(c + 1)"
             throw DataError.at(line: csv.line, column: c + 1, "expected a number\(names.map { " ('\($0[c])')" } ?? ""), found '\(text.prefix(40))'; the label defaults to the last column\(names.map { " ('\($0[csv.count - 1])')" } ?? ""): if \(column) holds the labels, add --label \(option); if it holds categories, add --categorical \(option)")
         }
-        throw CSVTable.textCell(csv, c, names?[c], schema: false)
+        throw CSVTable.textCell(csv, c, names?[c], context)
     }
 }

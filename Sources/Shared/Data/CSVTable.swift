@@ -83,7 +83,7 @@ public struct CSVTable {
             for (f, c) in csvColumns.enumerated() {
                 let isMissing = csv.withField(c) { b in table.missing.contains { $0.utf8.elementsEqual(b) } }
                 if isMissing {
-                    guard allowMissing else { throw missingCell(csv, c, header?[c], schema: table.schema != nil) }
+                    guard allowMissing else { throw missingCell(csv, c, header?[c], table.schema != nil ? .schema : .training) }
                     if categorical[f] { ids[f].append(-1) } else { numbers[f].append(.nan) }
                 } else if categorical[f] {
                     let cell = csv.field(c)
@@ -97,7 +97,7 @@ public struct CSVTable {
                 } else if let v = csv.withField(c, CSVDataset.parseNumber) {
                     numbers[f].append(v)
                 } else {
-                    throw textCell(csv, c, header?[c] ?? (table.schema == nil ? nil : names[f]), schema: table.schema != nil)
+                    throw textCell(csv, c, header?[c], table.schema != nil ? .schema : .training)
                 }
             }
             lines.append(csv.line)
@@ -152,26 +152,46 @@ public struct CSVTable {
         }
     }
 
+    /// Where a bad cell was met, which decides the way forward a message suggests.
+    enum CellContext {
+        /// Rows to learn from: --categorical, --missing, --impute.
+        case training
+        /// Rows encoded with --schema: the schema decides, nothing to add.
+        case schema
+        /// --no-label rows without --schema: only a model's encoding can help.
+        case newRows
+    }
+
     /// A missing cell where no imputation is asked for (`name`: the header's, nil without one).
-    static func missingCell(_ csv: CSVReader, _ c: Int, _ name: String?, schema: Bool) -> DataError {
+    static func missingCell(_ csv: CSVReader, _ c: Int, _ name: String?, _ context: CellContext) -> DataError {
         let text = csv.field(c)
-        let what = "\(name.map { " in '\($0)'" } ?? "") (\(text.isEmpty ? "an empty cell" : "'\(text)'"))"
-        if schema {
-            return DataError.at(line: csv.line, column: c + 1, "missing value\(what), and the schema imputes nothing: the model was trained without --impute")
+        let what = "missing value\(name.map { " in '\($0)'" } ?? "") (\(text.isEmpty ? "an empty cell" : "'\(text)'"))"
+        switch context {
+        case .schema:
+            return DataError.at(line: csv.line, column: c + 1, "\(what), and the schema imputes nothing: the model was trained without --impute")
+        case .newRows:
+            return DataError.at(line: csv.line, column: c + 1, "\(what); a model trained with --impute fills it: read these rows with --schema MODEL")
+        case .training:
+            return DataError.at(line: csv.line, column: c + 1, "\(what); add --impute mean (or median, most-frequent, constant:V) to fill it from the training rows")
         }
-        return DataError.at(line: csv.line, column: c + 1, "missing value\(what); add --impute mean (or median, most-frequent, constant:V) to fill it from the training rows")
     }
 
     /// Text in a numeric column: the way forward is --categorical, or --missing for a token that marks a gap.
-    static func textCell(_ csv: CSVReader, _ c: Int, _ name: String?, schema: Bool) -> DataError {
+    static func textCell(_ csv: CSVReader, _ c: Int, _ name: String?, _ context: CellContext) -> DataError {
         let text = csv.field(c)
         let found = "found '\(text.prefix(40))'"
-        if schema {
-            return DataError.at(line: csv.line, column: c + 1, "expected a number ('\(name ?? "column \(c + 1)")' is numeric in the schema), \(found)")
+        let column = name.map { "'\($0)'" } ?? "column \(c + 1)"
+        let hint: String
+        switch context {
+        case .schema:
+            return DataError.at(line: csv.line, column: c + 1, "expected a number (\(column) is numeric in the schema), \(found)")
+        case .newRows:
+            hint = "if \(column) holds categories, a model trained with --categorical encodes them: read these rows with --schema MODEL"
+        case .training:
+            hint = ColumnEncoding.missingLooking.contains(text)
+                ? "if '\(text)' marks a missing value, add --missing \(Provenance.shellQuoted(text)) and --impute"
+                : "if \(column) holds categories, add --categorical \(name.map(Provenance.shellQuoted) ?? "\(c + 1)")"
         }
-        let hint = ColumnEncoding.missingLooking.contains(text)
-            ? "if '\(text)' marks a missing value, add --missing \(Provenance.shellQuoted(text)) and --impute"
-            : "if \(name.map { "'\($0)'" } ?? "column \(c + 1)") holds categories, add --categorical \(name.map(Provenance.shellQuoted) ?? "\(c + 1)")"
         return DataError.at(line: csv.line, column: c + 1, "expected a number\(name.map { " ('\($0)')" } ?? ""), \(found); \(hint)")
     }
 

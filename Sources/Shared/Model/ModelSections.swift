@@ -1,5 +1,6 @@
 // A network as stream sections:
-//   @model f32 0x0 layers=784,16,1 activations=sigmoid,identity output=sigmoid classes=dress,coat <training record>
+//   @model f32 0x0 layers=784,16,1 activations=sigmoid,identity output=sigmoid classes=dress,coat
+//        input_image=28x28 <training record>       (input_columns=a,b,... when train.x named its columns)
 //   @model.layer1.weight f32 16x784        (out × in)
 //   @model.layer1.bias f32 1x16
 //   ...
@@ -9,7 +10,7 @@
 
 extension Network {
     /// Attribute keys the `model` header always carries; everything else in it is the training record.
-    static let structuralKeys: Set<String> = ["layers", "activations", "output", "classes"]
+    static let structuralKeys = Set(["layers", "activations", "output", "classes"]).union(InputSchema.keys)
 
     public func sections(prefix: String = "model") -> [Section] {
         var head = Attributes()
@@ -17,6 +18,7 @@ extension Network {
         head["activations"] = layers.map(\.activation.rawValue).joined(separator: ",")
         head["output"] = output.rawValue
         head.setList("classes", classes)
+        input.write(to: &head)
         for (k, v) in training where !Network.structuralKeys.contains(k) { head[k] = v }
         var out = [Section(header: SectionHeader(name: prefix, type: .f32, rows: 0, cols: 0, attributes: head), storage: .f32([]))]
         for (i, layer) in layers.enumerated() {
@@ -95,6 +97,7 @@ extension Network {
         var training = Attributes()
         for (k, v) in head.attributes where !Network.structuralKeys.contains(k) { training[k] = v }
         self.init(layers: layers, output: output, classes: classes, standardization: standardization, training: training)
+        input = try InputSchema(model: head.attributes, inputs: sizes[0], name: prefix, line: line)
         if let e = find("\(prefix).\(ColumnEncoding.sectionName)") {
             let encoding = try ColumnEncoding(header: e.header)
             guard encoding.width == sizes[0] else {

@@ -13,6 +13,10 @@ public struct TrainingInput {
     public var encoding: ColumnEncoding?
     /// The model sections that were in the stream (dropped from the output: training replaces them).
     public var modelSections: [Section]
+    /// train.x's column names and image shape, for the model to record.
+    public var input: InputSchema
+    /// train.x's header, to check a model being continued against.
+    public var xHeader: SectionHeader
 
     /// Reads `reader` to its end, writing everything that passes through to `writer`
     /// (without `end()`: the caller appends the model first).
@@ -80,6 +84,6 @@ public struct TrainingInput {
             throw StreamError(line: nil, "the encode section makes \(encoding.width) features but train.x has \(x.cols) columns")
         }
         return TrainingInput(data: data, standardization: standardization, standardized: xHeader.attributes["standardized"] == "true",
-                             encoding: encoding, modelSections: modelSections)
+                             encoding: encoding, modelSections: modelSections, input: InputSchema(of: xHeader.attributes), xHeader: xHeader)
     }
 }
