@@ -10,6 +10,7 @@ Everything it knows about the format comes from docs/FORMAT.md (sections "The mo
 "Attributes" and "Element types"); the tests check it gives nn's probabilities within 1e-6.
 """
 import csv
+import signal
 import sys
 
 import numpy as np
@@ -78,8 +79,14 @@ def dense(model, n, x, activation):
     return ACTIVATIONS[activation](x @ w.T + b)
 
 
-# The forward pass of each layer kind; the model's layers are dense (docs/FORMAT.md, "The model").
+# The forward pass of each layer kind, by name.
 LAYERS = {"dense": dense}
+
+
+def layers(head):
+    """(kind, activation) of each layer, input to output: a model's layers are dense
+    (docs/FORMAT.md, "The model"); another kind joins LAYERS and is named here."""
+    return [("dense", activation) for activation in head["activations"].split(",")]
 
 
 def probabilities(model, x, standardized):
@@ -87,9 +94,8 @@ def probabilities(model, x, standardized):
     head = model["model"][0]
     if "model.standardize.mean" in model and not standardized:
         x = (x - model["model.standardize.mean"][1]) / model["model.standardize.std"][1]
-    activations = head["activations"].split(",")
-    for n, activation in enumerate(activations, start=1):
-        x = LAYERS["dense"](model, n, x, activation)
+    for n, (kind, activation) in enumerate(layers(head), start=1):
+        x = LAYERS[kind](model, n, x, activation)
     z = x.astype(np.float64)  # the logits; probabilities in binary64, as nn computes them
     if head["output"] == "sigmoid":
         p1 = 1 / (1 + np.exp(-z[:, 0]))
@@ -100,7 +106,7 @@ def probabilities(model, x, standardized):
 
 def main(argv):
     if len(argv) not in (2, 3):
-        sys.exit(__doc__.strip().splitlines()[2].strip())
+        sys.exit("usage: " + __doc__.strip().splitlines()[2].strip())
     with open(argv[1], encoding="utf-8") as f:
         model = read_stream(iter(f))
     data = sys.stdin if len(argv) == 2 or argv[2] == "-" else open(argv[2], encoding="utf-8")
@@ -116,4 +122,5 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends it quietly, as it ends nn's stages
     main(sys.argv)

@@ -44,8 +44,8 @@ struct NnEval: ParsableCommand {
         them) are predicted, not scored: a terminal gets their first rows and a count \
         per predicted class; a pipe, the stream with test.predictions appended. The \
         model must take the data's columns: names (columns=) in the same order, or \
-        their number when either side has no names (a note says so), else exit 65 \
-        naming the first column that differs.
+        their number when the data has no names (a note says so) or the model \
+        records none, else exit 65 naming the first column that differs.
 
         --predictions csv writes to stdout one line per test row, in input order, \
         after a header: row (from 0), predicted (the class name, quoted as RFC 4180 \

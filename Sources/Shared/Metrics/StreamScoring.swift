@@ -122,7 +122,7 @@ public final class StreamScoring {
     }
 
     /// The model's predictions for x, after checking x's columns against the model's input.
-    /// A check by count alone (names missing on either side) is noted once.
+    /// A check by count alone because the data has no names is noted once.
     func predict(_ network: Network, _ x: Section) throws -> Predictions {
         try checkInput(network, x.header)
         return try StreamScoring.predict(network, x)

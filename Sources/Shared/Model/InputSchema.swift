@@ -20,7 +20,8 @@ public struct InputSchema: Equatable, Sendable {
 
     /// Checks the header of data given to a model that takes `inputs` values: the column
     /// names in order (or, when either side has none, their number) and the image shape.
-    /// Returns a note when the names could not be compared.
+    /// Returns a note when the data has no names to compare with the model's. A model without
+    /// names (made before nn recorded them) checks the count alone, quietly.
     public func check(_ x: SectionHeader, inputs: Int) throws -> String? {
         let given = x.attributes.list("columns")
         let refusal = "\(x.name) does not match the model's input"
@@ -44,9 +45,6 @@ public struct InputSchema: Equatable, Sendable {
         }
         if columns != nil && given == nil {
             return "\(x.name) has no column names (columns=); checked by count only: \(inputs) columns, as the model's"
-        }
-        if columns == nil && given != nil {
-            return "the model records no input column names; \(x.name) checked by count only: \(inputs) columns"
         }
         return nil
     }
