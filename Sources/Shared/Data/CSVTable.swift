@@ -27,6 +27,23 @@ enum RawColumn {
     case texts(ids: [Int32], texts: [String])
 }
 
+/// Texts numbered by first appearance: `ids` per row (-1 for a missing cell), `texts` the distinct ones.
+struct InternedTexts {
+    var ids: [Int32] = []
+    var texts: [String] = []
+    var index: [String: Int32] = [:]
+
+    mutating func append(_ text: String) {
+        if let id = index[text] {
+            ids.append(id)
+        } else {
+            index[text] = Int32(texts.count)
+            ids.append(Int32(texts.count))
+            texts.append(text)
+        }
+    }
+}
+
 public struct CSVTable {
     /// Feature column names (the label excluded); `column N` without a header.
     public var names: [String]
@@ -42,11 +59,7 @@ public struct CSVTable {
     /// Reads every record. Missing cells are refused unless imputation is asked for (or the
     /// schema imputes); text in a numeric column is refused with a hint to --categorical.
     public static func read(_ csv: CSVReader, _ options: CSVOptions, _ table: TableOptions) throws -> CSVTable {
-        guard try csv.next() else {
-            throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
-        }
-        let width = csv.count
-        let header: [String]? = options.hasHeader ? (0..<width).map(csv.field) : nil
+        let (width, header) = try CSVDataset.start(csv, options)
         let labelColumn = table.hasLabel ? try CSVDataset.resolveLabel(options.label, names: header, width: width) : -1
         guard width >= 2 || !table.hasLabel else {
             throw DataError.at(line: csv.line, "the CSV has one column; it needs at least one feature column besides the label")
@@ -56,22 +69,14 @@ public struct CSVTable {
         let categorical = try categoricalColumns(names, header != nil, table)
         let allowMissing = table.schema.map { $0.columns.contains { $0.fill != nil } } ?? (table.impute != nil)
         var numbers = names.indices.map { _ in [Float]() }
-        var ids = names.indices.map { _ in [Int32]() }
-        var texts = names.indices.map { _ in [String]() }
-        var index = names.indices.map { _ in [String: Int32]() }
-        var lines: [Int] = [], labelIDs: [Int] = [], labelTexts: [String] = [], idOf: [String: Int] = [:]
+        var categories = names.indices.map { _ in InternedTexts() }
+        var lines: [Int] = [], labelTexts = InternedTexts()
         var dropped = 0
-        var pending = !options.hasHeader
-        while true {
-            if !pending { guard try csv.next() else { break } }
-            pending = false
-            guard csv.count == width else {
-                throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
-            }
+        try CSVDataset.forEachRecord(csv, options, width: width) {
             let text = table.hasLabel ? csv.field(labelColumn) : ""
             if table.hasLabel, try CSVDataset.missingLabel(text, csv, labelColumn, options.strict, missing: table.missing) {
                 dropped += 1
-                continue
+                return
             }
             // The columns grow together, row by row: when the rows' buffers double, the whole
             // table's next size (4 bytes a cell, 8 for the line number, old buffers still held)
@@ -84,16 +89,9 @@ public struct CSVTable {
                 let isMissing = csv.withField(c) { b in table.missing.contains { $0.utf8.elementsEqual(b) } }
                 if isMissing {
                     guard allowMissing else { throw missingCell(csv, c, header?[c], table.schema != nil ? .schema : .training) }
-                    if categorical[f] { ids[f].append(-1) } else { numbers[f].append(.nan) }
+                    if categorical[f] { categories[f].ids.append(-1) } else { numbers[f].append(.nan) }
                 } else if categorical[f] {
-                    let cell = csv.field(c)
-                    if let id = index[f][cell] {
-                        ids[f].append(id)
-                    } else {
-                        index[f][cell] = Int32(texts[f].count)
-                        ids[f].append(Int32(texts[f].count))
-                        texts[f].append(cell)
-                    }
+                    categories[f].append(csv.field(c))
                 } else if let v = csv.withField(c, CSVDataset.parseNumber) {
                     numbers[f].append(v)
                 } else {
@@ -101,18 +99,10 @@ public struct CSVTable {
                 }
             }
             lines.append(csv.line)
-            if !table.hasLabel {
-                continue
-            } else if let id = idOf[text] {
-                labelIDs.append(id)
-            } else {
-                idOf[text] = labelTexts.count
-                labelIDs.append(labelTexts.count)
-                labelTexts.append(text)
-            }
+            if table.hasLabel { labelTexts.append(text) }
         }
         var columns: [RawColumn] = names.indices.map { f in
-            categorical[f] ? .texts(ids: ids[f], texts: texts[f]) : .numbers(numbers[f])
+            categorical[f] ? .texts(ids: categories[f].ids, texts: categories[f].texts) : .numbers(numbers[f])
         }
         if table.categorical == .auto && table.schema == nil {
             // A column is numeric when every cell that is not missing is a number.
@@ -122,7 +112,7 @@ public struct CSVTable {
                 if values.allSatisfy({ $0 != nil }) { columns[f] = .numbers(ids.map { $0 < 0 ? .nan : values[Int($0)]! }) }
             }
         }
-        var (labels, classes) = try numberLabels(labelIDs, labelTexts, lines, labelColumn, table.schemaClasses)
+        var (labels, classes) = try numberLabels(labelTexts.ids.map(Int.init), labelTexts.texts, lines, labelColumn, table.schemaClasses)
         if !table.hasLabel { (labels, classes) = ([], table.schemaClasses ?? []) }
         return CSVTable(names: names, columns: columns, csvColumns: csvColumns, lines: lines,
                         labels: labels, classes: classes, droppedLabels: dropped)
