@@ -155,3 +155,21 @@ private func sectionLines(_ text: String, _ name: String) -> [String] {
     let learning = try run("nn-data csv - --no-label --impute mean", stdin: rows)
     #expect(learning.status == 64 && learning.stderr.contains("--impute learns from training rows, which --no-label rows are not: encode new rows with --schema MODEL"))
 }
+
+@Test func aStreamFileServesAsSchemaAndInfoShowsAModelsEncoding() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let stream = shellQuoted(dir.appendingPathComponent("fruit.nns").path)
+    let model = shellQuoted(dir.appendingPathComponent("fruit.nn").path)
+    #expect(try run("nn-data csv \(fruit) \(learn) | tee \(stream) | nn-fit --iterations 10 --quiet --save \(model) > /dev/null").status == 0)
+    // The stream's encode section encodes the same rows as the model's model.encode.
+    let rows = Data("colour,farm,weight_g,days_since_picked\nred,Hillside,NA,3\n".utf8)
+    let fromStream = try run("nn-data csv - --no-label --schema \(stream)", stdin: rows)
+    let fromModel = try run("nn-data csv - --no-label --schema \(model)", stdin: rows)
+    #expect(fromStream.status == 0 && fromModel.status == 0)
+    #expect(sectionLines(fromStream.text, "test.x") == sectionLines(fromModel.text, "test.x"))
+    #expect(sectionLines(fromStream.text, "test.x").dropFirst() == ["0 1 0 1 0 0 150.96098 3 0 0 1 0"])
+    let info = try run("nn-data info < \(model)")
+    #expect(info.text.contains("@model.encode f32 0x0 columns=colour,farm,weight_g,days_since_picked "))
+    #expect(info.text.contains("  weight_g           numeric; missing in training: 7; missing -> 150.96098; indicator weight_g_missing\n"), "\(info.text)")
+}
