@@ -17,7 +17,8 @@ struct NnFit: ParsableCommand {
         Reads an nn-stream with train.x and train.y on stdin. Writes the stream on to stdout with \
         every section passed through unchanged (except an earlier model and loss, which it \
         replaces) and appends the trained model (model, model.layerN.weight/bias, \
-        model.standardize.* when trained on standardised data) and its loss curve (loss). \
+        model.standardize.* when trained on standardised data, model.encode when the rows came \
+        from nn-data csv --categorical/--impute) and its loss curve (loss). \
         Two classes: one sigmoid output and binary cross-entropy; more: softmax and cross-entropy.
 
         --save FILE also writes the model alone to FILE: as ONNX when FILE ends in .onnx (raw \
@@ -78,6 +79,10 @@ struct NnFit: ParsableCommand {
             // A model ONNX cannot express is refused before training, not after.
             if let save { try ModelFileFormat(path: save).checkCanWrite(network) }
             let previousSteps = continueTraining ? network.training["steps"] : nil
+            if let e = input.encoding, let m = network.encoding, !e.encodesLike(m) {
+                throw StreamError(line: nil, "train.x was encoded with other categories or fills (encode) than the model being continued (model.encode); encode the rows with nn-data csv --schema MODEL")
+            }
+            if network.encoding == nil { network.encoding = input.encoding }
             if network.standardization == nil {
                 network.standardization = input.standardization
             } else if input.standardized {

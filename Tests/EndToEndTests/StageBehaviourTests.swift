@@ -104,7 +104,7 @@ func aTerminalGetsASummaryNotTheStream(_ command: String, _ program: String, _ e
     #expect(r.status == 65)
     let lines = r.stderr.split(separator: "\n").map(String.init)
     #expect(lines.count == 4, "\(r.stderr)")
-    #expect(lines.first == "nn-data: error: line 2, column 2: expected a number ('b'), found 'x'", "\(r.stderr)")
+    #expect(lines.first == "nn-data: error: line 2, column 2: expected a number ('b'), found 'x'; if 'b' holds categories, add --categorical b", "\(r.stderr)")
     for line in lines.dropFirst() {
         #expect(line.hasSuffix("(the stage before this one probably failed)"), "\(line)")
     }

@@ -86,6 +86,8 @@ public struct Network: Equatable, Sendable {
     public var output: OutputKind
     public var classes: [String]
     public var standardization: Standardization?
+    /// How raw table columns became the inputs (one-hot, imputation), when they did.
+    public var encoding: ColumnEncoding?
     /// How the model was made (optimiser, lr, seed, ...), recorded in the `model` header.
     public var training: Attributes
     /// The names of the input columns and the image shape the model was trained on.
