@@ -21,6 +21,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // ONNX export only (nn-fit --save FILE.onnx); the generated code is committed in ONNXProto.
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         .systemLibrary(
@@ -52,9 +54,20 @@ let package = Package(
             dependencies: ["Shared", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: fast
         ),
+        // onnx.proto's messages, generated once by scripts/generate-onnx-proto (see its README).
+        .target(
+            name: "ONNXProto",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["onnx.proto", "README.md"]
+        ),
+        // A Network as an ONNX graph (docs/ONNX.md); only nn-fit writes ONNX.
+        .target(
+            name: "ONNXExport",
+            dependencies: ["Shared", "ONNXProto", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
         .executableTarget(
             name: "nn-fit",
-            dependencies: ["Shared", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Shared", "ONNXExport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: fast
         ),
         .executableTarget(
@@ -73,6 +86,10 @@ let package = Package(
                 "Shared",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "ONNXExportTests",
+            dependencies: ["ONNXExport", "ONNXProto", "Shared"]
         ),
         .testTarget(
             name: "EndToEndTests",

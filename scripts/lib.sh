@@ -32,8 +32,12 @@ nn_install_packages() {
 NN_RELEASE_FLAGS="-c release --static-swift-stdlib"
 
 nn_build_release() {
-    swift build $NN_RELEASE_FLAGS --product nn-data >&2 &&
-    swift build $NN_RELEASE_FLAGS >&2
+    # The four programs by name: a plain release `swift build` also builds every executable of
+    # the dependencies (swift-protobuf's protoc: protobuf and abseil, hundreds of C++ files).
+    local p
+    for p in nn-data nn-fit nn-eval nn-plot; do
+        swift build $NN_RELEASE_FLAGS --product "$p" >&2 || return
+    done
     NN_BIN="$(swift build $NN_RELEASE_FLAGS --show-bin-path)"
     export PATH="$NN_BIN:$PATH"
 }

@@ -17,12 +17,19 @@ struct NnFit: ParsableCommand {
         Reads an nn-stream with train.x and train.y on stdin. Writes the stream on to stdout with \
         every section passed through unchanged (except an earlier model and loss, which it \
         replaces) and appends the trained model (model, model.layerN.weight/bias, \
-        model.standardize.* when trained on standardised data) and its loss curve (loss). \
+        model.standardize.* when trained on standardised data, model.encode when the rows came \
+        from nn-data csv --categorical/--impute) and its loss curve (loss). \
         Two classes: one sigmoid output and binary cross-entropy; more: softmax and cross-entropy.
+
+        --save FILE also writes the model alone to FILE: as ONNX when FILE ends in .onnx (raw \
+        float32 rows in, class probabilities out, standardisation included; docs/ONNX.md), else \
+        as an nn-stream. With --model FILE and --save OUT but no --continue, nn-fit converts: it \
+        reads no stdin, trains nothing, and writes FILE's model to OUT.
 
         Example:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
           nn-data mnist --classes dress,coat | nn-fit --sgd --save coat.nn | nn-eval
+          nn-fit --model coat.nn --save coat.onnx
         """ + HelpText.interruptedTraining + HelpText.exitStatus,
         version: Provenance.version)
 
@@ -33,7 +40,7 @@ struct NnFit: ParsableCommand {
     @OptionGroup var seed: SeedOption
     @OptionGroup var threads: ThreadsOption
 
-    @Option(help: ArgumentHelp("Also write the model alone to FILE (an nn-stream), atomically.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Also write the model alone to FILE, atomically: ONNX if FILE ends in .onnx, else an nn-stream. With --model and no --continue: convert that model to FILE.", valueName: "FILE"))
     var save: String?
 
     @OptionGroup var modelFile: ModelFileOption
@@ -54,7 +61,7 @@ struct NnFit: ParsableCommand {
             // Every option is checked before stdin is read: behind a slow upstream the mistake shows at once.
             var options = try trainingOptions()
             try options.validate()
-            if modelFile.model != nil && !continueTraining { throw UsageError("--model FILE is the model to train further: add --continue") }
+            if let from = modelFile.model, !continueTraining { return try convert(from) }
             // Files named on the command line are checked before stdin is read, too.
             if let save { try AtomicFile.requireWritableDirectory(for: save) }
             let fileModel = try modelFile.model.map { try Network(file: $0) }
@@ -69,7 +76,13 @@ struct NnFit: ParsableCommand {
             // One copy of the training rows: held out (permuted) in place, trained on where they are.
             var input = try TrainingInput.read(from: reader, passingTo: writer)
             var network = try startingNetwork(input, fileModel: fileModel, options: &options)
+            // A model ONNX cannot express is refused before training, not after.
+            if let save { try ModelFileFormat(path: save).checkCanWrite(network) }
             let previousSteps = continueTraining ? network.training["steps"] : nil
+            if let e = input.encoding, let m = network.encoding, !e.encodesLike(m) {
+                throw StreamError(line: nil, "train.x was encoded with other categories or fills (encode) than the model being continued (model.encode); encode the rows with nn-data csv --schema MODEL")
+            }
+            if network.encoding == nil { network.encoding = input.encoding }
             if network.standardization == nil {
                 network.standardization = input.standardization
             } else if input.standardized {
@@ -112,13 +125,13 @@ struct NnFit: ParsableCommand {
             if let previousSteps { network.training["previous_steps"] = previousSteps }
             if result.stopped == .interrupted, let signal = Interrupt.requested {
                 // The model so far goes to --save; stdout gets no @end, so it cannot pass for a finished run.
-                if let save { try network.save(to: save) }
+                if let save { try saveModel(network, to: save) }
                 Stage.printError("nn-fit: " + result.interruptionMessage(Interrupt.word(for: signal), savedTo: save))
                 Glibc.exit(Interrupt.exitCode(for: signal))
             }
             for s in network.sections() { try writer.write(s) }
             try writer.write(result.curve.section)
-            if let save { try network.save(to: save) }
+            if let save { try saveModel(network, to: save) }
             try writer.end()
         }
     }

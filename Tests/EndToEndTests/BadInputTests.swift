@@ -101,7 +101,7 @@ private func expectFailure(_ script: String, status: Int32, _ fragment: String, 
 
 @Test func textInAFeatureColumnSuggestsLabelWhenTheLabelWasDefaulted() throws {
     try expectFailure("nn-data csv -", status: 65,
-                      "line 2, column 2: expected a number ('species'), found 'setosa'; the label defaults to the last column ('petal'): if 'species' holds the labels, add --label species",
+                      "line 2, column 2: expected a number ('species'), found 'setosa'; the label defaults to the last column ('petal'): if 'species' holds the labels, add --label species; if it holds categories, add --categorical species",
                       stdin: Data("sepal,species,petal\n5.1,setosa,1.4\n".utf8))
     // Given --label, no guess: the text is simply not a number.
     let r = try run("nn-data csv - --label petal", stdin: Data("sepal,species,petal\n5.1,setosa,1.4\n".utf8))

@@ -36,3 +36,15 @@ func aHeaderClaimingA33MillionColumnRowCostsNothingUntilTheRowArrives(stage: Str
     // The line buffer doubles up to 64 MiB: 32 + 64 MiB at the last step, plus the baseline.
     #expect(r.mebibytes < 160, "peaked at \(r.mebibytes) MiB")
 }
+
+/// The budget check on a growing section counts the values a row can hold (its text has at
+/// least one byte and one space per value), not the header's claim: a header claiming 2^25
+/// columns (134 MB of f32) followed by a row of 2 values is bad data (65), even under a 100 MB
+/// budget that the claim would exceed (fuzz-stream's finding: it reserved the claim).
+@Test(arguments: ["nn-eval", "nn-plot scatter"])
+func aHugeColumnClaimIsBadDataNotAMemoryError(stage: String) throws {
+    let r = try run("printf 'nn-stream 1\\n@test.x f32 1x33554432\\n1 2\\n@end\\n' | \(stage) > /dev/null",
+                    pipefail: false, environment: ["NN_MEMORY_LIMIT": "100M"])
+    #expect(r.status == 65, "\(stage): \(r.status) \(r.stderr)")
+    #expect(r.stderr.contains("row has 2 values, expected 33554432"), "\(stage): \(r.stderr)")
+}

@@ -163,6 +163,7 @@ private struct FuzzCase: CustomStringConvertible, Sendable {
     // the allocator; the generators now stream, so they run until their reader stops
     // (generatorsStreamWhateverTheSampleCount in OptionLimitsTests).
     "nn-data blobs --features 100000000",
+    "nn-data blobs --samples 8 --features 16777215",                // 16777215 column names (x1,...) were not counted: abort
     "nn-fit --quiet --epochs 2 --hidden 100000,100000",
     "nn-fit --quiet --epochs 2 --batch-size 9223372036854775807",   // was SIGFPE: rows + b − 1 overflowed
     "nn-fit --quiet --epochs 2 --hidden 16777217",                  // was refused before the rows were known

@@ -23,8 +23,8 @@ private func expectOneLine(_ r: PipelineResult, _ command: String, status: Int32
     ("nn-data blobs | nn-fit --hidden 100000,100000", Int32(69),
      "nn-fit: error: --hidden 100000,100000 needs at least 160 GB to train with SGD (40 GB of weights); ulimit -v allows "),
     // Generators hold no rows (see generatorsStreamWhateverTheSampleCount), only blobs' centres:
-    // 3 centres × 1e9 features × 8 bytes, and one row of 1e9 f32 values: 28 GB.
-    ("nn-data blobs --features 1000000000", 69, "nn-data: error: 3 centres of 1000000000 features needs 28 GB; ulimit -v allows "),
+    // 3 centres × 1e9 features × 8 bytes, one row of 1e9 f32 values and 64 bytes a column name: 92 GB.
+    ("nn-data blobs --features 1000000000", 69, "nn-data: error: 3 centres of 1000000000 features needs 92 GB; ulimit -v allows "),
     ("nn-data blobs --centers 100000000 --samples 100", 64,
      "nn-data: error: --centers 100000000 is more than --samples 100: every centre needs at least one point"),
 ])
@@ -58,10 +58,11 @@ func generatorsStreamWhateverTheSampleCount(_ generator: String) throws {
 }
 
 @Test func nnMemoryLimitOverridesTheLimitFound() throws {
-    // 3 centres × 1000 features × 8 bytes, one row of 1000 f32 values and 120 bytes of split tables: 28 kB.
+    // 3 centres × 1000 features × 8 bytes, one row of 1000 f32 values, 64 bytes a column name and
+    // 120 bytes of split tables: 92 kB.
     let command = "nn-data blobs --features 1000"
     expectOneLine(try limited(command, environment: ["NN_MEMORY_LIMIT": "10k"]), command, status: 69,
-                  "nn-data: error: 3 centres of 1000 features needs 28 kB; NN_MEMORY_LIMIT is 10 kB (set NN_MEMORY_LIMIT to override)")
+                  "nn-data: error: 3 centres of 1000 features needs 92 kB; NN_MEMORY_LIMIT is 10 kB (set NN_MEMORY_LIMIT to override)")
     expectOneLine(try limited("nn-data blobs", environment: ["NN_MEMORY_LIMIT": "lots"]), "NN_MEMORY_LIMIT=lots", status: 64,
                   "nn-data: error: NN_MEMORY_LIMIT=lots is not a size")
     let fine = try run("nn-data blobs --samples 1000 | nn-fit --hidden 4 --epochs 2 --quiet > /dev/null", environment: ["NN_MEMORY_LIMIT": "1G"])

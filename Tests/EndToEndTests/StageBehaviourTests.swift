@@ -16,7 +16,7 @@ private func behindASlowUpstream(_ command: String) throws -> PipelineResult {
     ("nn-fit --lr 0", "nn-fit: error: --lr must be a positive number, got 0.0"),
     ("nn-fit --hidden 4 --epochs 0", "nn-fit: error: --epochs must be at least 1"),
     ("nn-fit --nesterov", "nn-fit: error: --nesterov needs a --momentum above 0"),
-    ("nn-fit --model missing.nn", "nn-fit: error: --model FILE is the model to train further: add --continue"),
+    ("nn-fit --model missing.nn", "nn-fit: error: --model FILE without --continue converts a model: give --save OUT"),
     ("nn-fit --bogus", "nn-fit: error: Unknown option '--bogus'; see 'nn-fit --help'"),
     ("nn-eval --json --report", "nn-eval: error: --json and --report exclude each other"),
     ("nn-plot roc --png a.png --svg b.svg", "nn-plot: error: choose one of --png and --svg"),
@@ -104,7 +104,7 @@ func aTerminalGetsASummaryNotTheStream(_ command: String, _ program: String, _ e
     #expect(r.status == 65)
     let lines = r.stderr.split(separator: "\n").map(String.init)
     #expect(lines.count == 4, "\(r.stderr)")
-    #expect(lines.first == "nn-data: error: line 2, column 2: expected a number ('b'), found 'x'", "\(r.stderr)")
+    #expect(lines.first == "nn-data: error: line 2, column 2: expected a number ('b'), found 'x'; if 'b' holds categories, add --categorical b", "\(r.stderr)")
     for line in lines.dropFirst() {
         #expect(line.hasSuffix("(the stage before this one probably failed)"), "\(line)")
     }

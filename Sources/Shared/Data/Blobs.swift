@@ -40,10 +40,11 @@ public struct Blobs: Equatable, Sendable {
         }
     }
 
-    /// Bytes held while the rows are written: the centres (Double) and the split's per-class
-    /// tables; rows are made one at a time.
+    /// Bytes held while the rows are written: the centres (Double), the split's per-class
+    /// tables, one row, and the x sections' `columns=x1,...` (a String per name, the list's text
+    /// and the header line: 64 bytes a feature is generous); rows are made one at a time.
     public var bytes: Double {
-        8 * Double(centers) * Double(features) + 40 * Double(centers) + 4 * Double(features)
+        8 * Double(centers) * Double(features) + 40 * Double(centers) + (4 + 64) * Double(features)
     }
 
     /// The centres, one row each: uniform in [low, high) per coordinate.

@@ -6,6 +6,8 @@ public struct CSVOptions: Equatable, Sendable {
     public var label: String?
     public var hasHeader = true
     public var delimiter = UInt8(ascii: ",")
+    /// Refuse a row whose label is missing instead of dropping it.
+    public var strict = false
 
     public init(label: String? = nil, hasHeader: Bool = true, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.label = label
@@ -19,6 +21,12 @@ public enum CSVDataset {
     /// order (3,7 → 0,1); otherwise in sorted (byte) order of their text, as scikit-learn's
     /// LabelEncoder does. The class names (`classes=`) keep the labels' text.
     public static func load(_ csv: CSVReader, _ options: CSVOptions) throws -> LabelledData {
+        var dropped = 0
+        return try load(csv, options, droppedLabels: &dropped)
+    }
+
+    /// As `load`, counting in `droppedLabels` the rows left out because their label is missing.
+    public static func load(_ csv: CSVReader, _ options: CSVOptions, droppedLabels: inout Int) throws -> LabelledData {
         let (width, names) = try start(csv, options)
         let labelColumn = try resolveLabel(options.label, names: names, width: width)
         guard width >= 2 else {
@@ -29,12 +37,15 @@ public enum CSVDataset {
         var labelTexts: [String] = []         // distinct labels, by first appearance
         var idOf: [String: Int] = [:]
         try forEachRecord(csv, options, width: width) {
+            let text = csv.field(labelColumn)
+            if try missingLabel(text, csv, labelColumn, options.strict) {
+                droppedLabels += 1
+                return
+            }
             try features.reserveChecked(width - 1, "the CSV's rows")
             for c in 0..<width where c != labelColumn {
                 features.append(try number(csv, c, names, labelDefaulted: options.label == nil))
             }
-            let text = csv.field(labelColumn)
-            guard !text.isEmpty else { throw DataError.at(line: csv.line, column: labelColumn + 1, "empty label") }
             if options.label == nil { try refuseMeasurementAsLabel(text, csv, names) }
             if let id = idOf[text] {
                 labelIDs.append(id)
@@ -54,6 +65,22 @@ public enum CSVDataset {
                             labels: labelIDs.map { labelOf[$0] }, classes: order.map { labelTexts[$0] })
     }
 
+    /// True for a label that is missing (empty or `NA`): such a row is dropped, or with
+    /// `strict` refused. A label is never imputed.
+    static func missingLabel(_ text: String, _ csv: CSVReader, _ column: Int, _ strict: Bool,
+                             missing: [String] = ColumnEncoding.defaultMissing) throws -> Bool {
+        guard missing.contains(text) else { return false }
+        if strict {
+            throw DataError.at(line: csv.line, column: column + 1, "missing label (\(text.isEmpty ? "an empty cell" : "'\(text)'")); without --strict such rows are dropped with a note")
+        }
+        return true
+    }
+
+    /// The note for rows dropped for a missing label.
+    public static func droppedLabelsNote(_ n: Int) -> String {
+        "dropped \(n) row\(n == 1 ? "" : "s") whose label is missing (an empty cell or a --missing token); --strict refuses them instead"
+    }
+
     /// A defaulted label column holding a number with a fraction (`0.2`) is a measurement, not
     /// a class: most likely a features-only file, whose last feature must not become the label.
     private static func refuseMeasurementAsLabel(_ text: String, _ csv: CSVReader, _ names: [String]?) throws {
@@ -69,14 +96,14 @@ public enum CSVDataset {
         var features: [Float] = []
         try forEachRecord(csv, options, width: width) {
             try features.reserveChecked(width, "the CSV's rows")
-            for c in 0..<width { features.append(try number(csv, c, names)) }
+            for c in 0..<width { features.append(try number(csv, c, names, context: .newRows)) }
         }
         return (Matrix(rows: features.count / width, cols: width, data: features), names)
     }
 
     /// Reads the first record: the number of fields every record must have, and the header's
     /// names when there is a header.
-    private static func start(_ csv: CSVReader, _ options: CSVOptions) throws -> (width: Int, names: [String]?) {
+    static func start(_ csv: CSVReader, _ options: CSVOptions) throws -> (width: Int, names: [String]?) {
         guard try csv.next() else {
             throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
         }
@@ -85,7 +112,7 @@ public enum CSVDataset {
 
     /// Calls `body` with `csv` on each data record (the first record too when there is no
     /// header), after checking it has `width` fields.
-    private static func forEachRecord(_ csv: CSVReader, _ options: CSVOptions, width: Int, _ body: () throws -> Void) throws {
+    static func forEachRecord(_ csv: CSVReader, _ options: CSVOptions, width: Int, _ body: () throws -> Void) throws {
         var pending = !options.hasHeader   // without a header the first record is data
         while true {
             if !pending { guard try csv.next() else { break } }
@@ -118,27 +145,28 @@ public enum CSVDataset {
         throw UsageError("--label \(label): no such column\(known)")
     }
 
+    /// A cell as a finite Float32, or nil: what the stream writes, and also a leading '+', ".5" and "5.".
+    static func parseNumber(_ b: UnsafeBufferPointer<UInt8>) -> Float? {
+        guard let p = b.baseAddress, b.count > 0 else { return nil }
+        if let v = NumberText.parseFloat(p, b.count) { return v }
+        guard b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46 || $0 == 101 || $0 == 69 }) else { return nil }
+        return Float(String(decoding: b, as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
+    }
+
     /// Field `c` as a finite Float32. Accepts what the stream format writes and also a
     /// leading '+', ".5" and "5."; anything else (empty, NaN, inf, text) is an error.
-    static func number(_ csv: CSVReader, _ c: Int, _ names: [String]?, labelDefaulted: Bool = false) throws -> Float {
-        let v: Float? = csv.withField(c) { b in
-            guard let p = b.baseAddress, b.count > 0 else { return nil }
-            if let v = NumberText.parseFloat(p, b.count) { return v }
-            guard b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46 || $0 == 101 || $0 == 69 }) else { return nil }
-            return Float(String(decoding: b, as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
-        }
-        if let v { return v }
+    static func number(_ csv: CSVReader, _ c: Int, _ names: [String]?, labelDefaulted: Bool = false,
+                       context: CSVTable.CellContext = .training) throws -> Float {
+        if let v = csv.withField(c, parseNumber) { return v }
         let text = csv.field(c)
-        let name = names.map { " ('\($0[c])')" } ?? ""
-        let found = text.isEmpty ? "an empty cell (missing values are not supported)" : "'\(text.prefix(40))'"
+        if ColumnEncoding.defaultMissing.contains(text) { throw CSVTable.missingCell(csv, c, names?[c], context) }
         // Words where a number belongs (no digit: not a mistyped number) are often the labels,
         // in another column than the last.
-        var hint = ""
-        if labelDefaulted && !text.isEmpty && !text.utf8.contains(where: { (48...57).contains($0) }) {
+        if labelDefaulted && !ColumnEncoding.missingLooking.contains(text) && !text.utf8.contains(where: { (48...57).contains($0) }) {
             let column = names.map { "'\($0[c])'" } ?? "column \(c + 1)"
             let option = names.map { Provenance.shellQuoted($0[c]) } ?? "\(c + 1)"
-            hint = "; the label defaults to the last column\(names.map { " ('\($0[csv.count - 1])')" } ?? ""): if \(column) holds the labels, add --label \(option)"
+            throw DataError.at(line: csv.line, column: c + 1, "expected a number\(names.map { " ('\($0[c])')" } ?? ""), found '\(text.prefix(40))'; the label defaults to the last column\(names.map { " ('\($0[csv.count - 1])')" } ?? ""): if \(column) holds the labels, add --label \(option); if it holds categories, add --categorical \(option)")
         }
-        throw DataError.at(line: csv.line, column: c + 1, "expected a number\(name), found \(found)\(hint)")
+        throw CSVTable.textCell(csv, c, names?[c], context)
     }
 }

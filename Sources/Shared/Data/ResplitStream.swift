@@ -28,6 +28,9 @@ public enum ResplitStream {
                 if h.name == "standardize.mean" || h.name.hasSuffix(".standardize.mean") {
                     warnings.append("\(h.name) was computed on the old training set; split before standardize so the test rows do not leak into it")
                 }
+                if h.name == ColumnEncoding.sectionName {
+                    warnings.append("\(h.name) (categories and fills) was learned on the old training set; give nn-data csv --test-size/--seed instead of splitting again, so the test rows do not leak into it")
+                }
                 try reader.copy(h, to: writer)
             }
         }

@@ -41,6 +41,10 @@ public enum StreamSummary {
             try reader.visitRows(h) { _, v in counts[Int(v[0]), default: 0] += 1 }
             return [classBalance(counts, rows: h.rows, classes: h.attributes.list("classes"))]
         }
+        if h.name == ColumnEncoding.sectionName || h.name.hasSuffix("." + ColumnEncoding.sectionName) {
+            try reader.skip(h)
+            return try ColumnEncoding(header: h).summaryLines
+        }
         guard h.rows > 0 && h.cols > 0 else {
             try reader.skip(h)
             return []

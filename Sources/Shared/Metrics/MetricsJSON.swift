@@ -52,7 +52,7 @@ public enum MetricsJSON {
 
     /// A JSON string literal: `"` and `\` escaped, control characters (C0, DEL, C1) and the
     /// Unicode line separators as \uXXXX, so the text is inert on a terminal and in JavaScript.
-    static func string(_ s: String) -> String {
+    public static func string(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -30,6 +30,8 @@ public final class StreamScoring {
     private var modelSections: [Section] = []
     private var streamModelSeen = false
     var standardize: [String: Section] = [:]
+    /// The stream's `encode` section (how raw table rows became x) and its line.
+    var encoding: (ColumnEncoding, line: Int?)?
     var inputs: [String: SetInputs] = [:]
     /// Things the user should know that are not errors (printed as notes on stderr).
     public internal(set) var notices: [String] = []
@@ -71,6 +73,9 @@ public final class StreamScoring {
             }
         } else if name == "standardize.mean" || name == "standardize.std" {
             standardize[name] = try reader.read(h, copyingTo: writer)
+        } else if name == ColumnEncoding.sectionName {
+            encoding = (try ColumnEncoding(header: h), h.line)
+            try pass(h, reader)
         } else {
             try pass(h, reader)
         }
@@ -134,6 +139,9 @@ public final class StreamScoring {
     /// without a `<set>.y`, kept in `unlabelled`); `source` says what was used (for the report).
     public func finish(threshold: Double) throws -> (sets: [ScoredSet], source: String) {
         let network = try network()
+        if let (e, line) = encoding, let m = network?.encoding, !e.encodesLike(m) {
+            throw StreamError(line: line, "the rows were encoded with other categories or fills (encode) than the model's (model.encode); encode new rows with nn-data csv --schema MODEL")
+        }
         var scored: [ScoredSet] = []
         unlabelled = []
         for set in StreamScoring.setNames {

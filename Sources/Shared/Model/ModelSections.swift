@@ -6,6 +6,7 @@
 //   ...
 //   @model.standardize.mean f32 1x784      (only when trained on standardised inputs)
 //   @model.standardize.std f32 1x784
+//   @model.encode f32 0x0 columns=...     (only when trained on an encoded table: ColumnEncoding)
 // A network with other layers than dense ones also lists them, and gives the input's shape:
 //   @model f32 0x0 layers=784,25088,6272,6272,10 activations=relu,identity,identity,identity
 //       kinds=conv:3,maxpool:2,flatten,dense input_image=28x28 ...
@@ -36,6 +37,7 @@ extension Network {
             out.append(Section(name: "\(prefix).standardize.mean", matrix: Matrix(rows: 1, cols: s.mean.count, data: s.mean)))
             out.append(Section(name: "\(prefix).standardize.std", matrix: Matrix(rows: 1, cols: s.std.count, data: s.std)))
         }
+        if let encoding { out.append(encoding.section(name: "\(prefix).\(ColumnEncoding.sectionName)")) }
         return out
     }
 
@@ -123,6 +125,13 @@ extension Network {
         for (k, v) in head.attributes where !Network.structuralKeys.contains(k) { training[k] = v }
         self.init(layers: layers, output: output, classes: classes, standardization: standardization, training: training)
         input = try InputSchema(model: head.attributes, inputs: sizes[0], name: prefix, line: line)
+        if let e = find("\(prefix).\(ColumnEncoding.sectionName)") {
+            let encoding = try ColumnEncoding(header: e.header)
+            guard encoding.width == sizes[0] else {
+                throw StreamError(line: e.header.line, "\(e.name) encodes \(encoding.width) features but the model has \(sizes[0]) inputs")
+            }
+            self.encoding = encoding
+        }
     }
 
     /// `conv:3,maxpool:2,flatten,dense` as kinds and settings, one per layer.

@@ -48,6 +48,8 @@ public struct Network: Equatable, Sendable {
     public var output: OutputKind
     public var classes: [String]
     public var standardization: Standardization?
+    /// How raw table columns became the inputs (one-hot, imputation), when they did.
+    public var encoding: ColumnEncoding?
     /// How the model was made (optimiser, lr, seed, ...), recorded in the `model` header.
     public var training: Attributes
     /// The names of the input columns and the image shape the model was trained on.
@@ -64,7 +66,7 @@ public struct Network: Equatable, Sendable {
     public static func == (a: Network, b: Network) -> Bool {
         a.layers.count == b.layers.count && zip(a.layers, b.layers).allSatisfy { $0.isEqual($1) }
             && a.output == b.output && a.classes == b.classes && a.standardization == b.standardization && a.training == b.training
-            && a.input == b.input
+            && a.input == b.input && a.encoding == b.encoding
     }
 
     public var inputs: Int { layers.first?.input.count ?? 0 }

@@ -9,6 +9,8 @@ public struct TrainingInput {
     public var standardization: Standardization?
     /// train.x says standardized=true.
     public var standardized: Bool
+    /// The table encoding train.x was made with (the stream's `encode` section).
+    public var encoding: ColumnEncoding?
     /// The model sections that were in the stream (dropped from the output: training replaces them).
     public var modelSections: [Section]
     /// train.x's column names and image shape, for the model to record.
@@ -36,6 +38,7 @@ public struct TrainingInput {
         var labels: [Int32] = []
         var mean: [Float]?, std: [Float]?
         var modelSections: [Section] = []
+        var encoding: ColumnEncoding?
         while let item = try reader.next() {
             guard case .section(let h) = item else {
                 if case .comment(let c) = item { try writer.comment(c) }
@@ -60,6 +63,9 @@ public struct TrainingInput {
                 var values: [Float] = []
                 try reader.visitRows(h, copyingTo: writer) { _, row in values.append(contentsOf: row) }
                 if h.name == "standardize.mean" { mean = values } else { std = values }
+            case ColumnEncoding.sectionName:
+                encoding = try ColumnEncoding(header: h)
+                try reader.copy(h, to: writer)
             case "loss":
                 try reader.skip(h)
             default:
@@ -86,7 +92,10 @@ public struct TrainingInput {
             }
             standardization = Standardization(mean: mean, std: std)
         }
+        if let encoding, encoding.width != x.cols {
+            throw StreamError(line: nil, "the encode section makes \(encoding.width) features but train.x has \(x.cols) columns")
+        }
         return TrainingInput(data: data, standardization: standardization, standardized: xHeader.attributes["standardized"] == "true",
-                             modelSections: modelSections, input: InputSchema(of: xHeader.attributes), xHeader: xHeader)
+                             encoding: encoding, modelSections: modelSections, input: InputSchema(of: xHeader.attributes), xHeader: xHeader)
     }
 }

@@ -148,6 +148,8 @@ public final class StreamWriter {
                 }
                 if c > 0 { out.buffer.append(UInt8(ascii: " ")) }
                 NumberText.appendFloat(x, to: &out.buffer)
+                // A row of millions of values is written as it goes, not buffered whole.
+                if c & 4095 == 4095 { try out.flushIfFull() }
             }
             out.buffer.append(UInt8(ascii: "\n"))
             try out.flushIfFull()

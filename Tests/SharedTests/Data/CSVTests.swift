@@ -68,11 +68,11 @@ import Testing
 @Test func badCellNamesLineAndColumn() {
     let e = userFacingError { _ = try CSVDataset.load(csvReader("a,b,c\n1,2,x\n3,4x,y\n"), CSVOptions()) }
     #expect(e?.exitCode == ExitCode.dataError)
-    #expect(e?.message == "line 3, column 2: expected a number ('b'), found '4x'")
+    #expect(e?.message == "line 3, column 2: expected a number ('b'), found '4x'; if 'b' holds categories, add --categorical b")
 }
 
 @Test func missingNaNAndInfinityAreRefused() {
-    for cell in ["", "nan", "NaN", "inf", "-inf", "1e999", "0x10", "1,5"] {
+    for cell in ["nan", "NaN", "inf", "-inf", "1e999", "0x10", "1,5"] {
         let text = "a,b\n\"\(cell)\",y\n"
         let e = userFacingError { _ = try CSVDataset.load(csvReader(text), CSVOptions()) }
         #expect(e?.message.hasPrefix("line 2, column 1: expected a number") == true, "cell '\(cell)'")
@@ -91,7 +91,17 @@ import Testing
     #expect(d.rows == 0 && d.cols == 1)
 }
 
-@Test func emptyLabelIsAnError() {
-    let e = userFacingError { _ = try CSVDataset.load(csvReader("a,b\n1,\n"), CSVOptions()) }
-    #expect(e?.message == "line 2, column 2: empty label")
+@Test func missingLabelsAreDroppedAndCountedOrRefusedWhenStrict() throws {
+    var dropped = 0
+    let d = try CSVDataset.load(csvReader("a,b\n1,\n2,x\n3,NA\n"), CSVOptions(), droppedLabels: &dropped)
+    #expect(d.rows == 1 && dropped == 2 && d.classes == ["x"])
+    var strict = CSVOptions()
+    strict.strict = true
+    let e = userFacingError { _ = try CSVDataset.load(csvReader("a,b\n1,\n"), strict) }
+    #expect(e?.message == "line 2, column 2: missing label (an empty cell); without --strict such rows are dropped with a note")
+}
+
+@Test func aMissingOrTextCellSaysWhatToAdd() {
+    let gap = userFacingError { _ = try CSVDataset.load(csvReader("a,b,y\n1,NA,p\n"), CSVOptions()) }
+    #expect(gap?.message == "line 2, column 2: missing value in 'b' ('NA'); add --impute mean (or median, most-frequent, constant:V) to fill it from the training rows")
 }
