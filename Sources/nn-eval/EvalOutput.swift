@@ -23,6 +23,24 @@ enum EvalOutput {
         }
     }
 
+    /// A regressor's scores: the report, JSON, or the stream with its sections appended.
+    func emit(_ sets: [RegressionSet], source: String, writer: StreamWriter?, quiet: Bool) throws {
+        switch self {
+        case .report:
+            try EvalOutput.printOut(RegressionOutput.report(sets, source: "nn-eval: scored " + source))
+            return
+        case .json:
+            try EvalOutput.printOut(RegressionOutput.json(sets))
+        case .stream:
+            guard let writer else { preconditionFailure("stream output needs a writer") }
+            for s in RegressionOutput.sections(sets) { try writer.write(s) }
+            try writer.end()
+        }
+        if !quiet {
+            for set in sets { for note in set.evaluation.notes { Stage.note("nn-eval", "\(set.name): \(note)") } }
+        }
+    }
+
     static func printOut(_ text: String) throws {
         let out = ByteWriter(fileDescriptor: 1)
         try out.append(text)

@@ -29,6 +29,15 @@ struct NnEval: ParsableCommand {
         the probabilities as written (f32), so scoring the stream's test.predictions again \
         gives the same scores.
 
+        A regressor (a model with output=identity, trained on f32 targets; or, \
+        without a model, f32 test.y and test.predictions marked task=regression): MSE, \
+        RMSE, MAE, R², explained variance, max error and median absolute error, as \
+        scikit-learn's functions of those names (R² and explained variance of constant \
+        true values as its force_finite=True gives them), per target and averaged over \
+        the targets, in the targets' original units. Its test.predictions hold values \
+        (f32 N×t, task=regression), its metrics section the seven scores per set, and \
+        <set>.per_target each target's when there are several.
+
         Writes, on a terminal: a report (train next to test). Into a pipe or file: the \
         input stream, every section passed on in order, with these appended: \
         test.predictions (f32 N×k probabilities), metrics (f32, rows=train,test \
@@ -99,6 +108,12 @@ struct NnEval: ParsableCommand {
             let network = try model.map { try Network(file: $0) }
             let scoring = StreamScoring(model: network, modelOrigin: model ?? "the stream", writer: writer)
             try scoring.consume(StreamReader.standardInput())
+            if try scoring.isRegression() {
+                if threshold != nil { throw UsageError("--threshold applies to a classifier; this is a regressor (output=identity, f32 targets)") }
+                let (sets, source) = try scoring.finishRegression()
+                try output.emit(sets, source: source, writer: writer, quiet: quiet)
+                return
+            }
             let (sets, source) = try scoring.finish(threshold: t)
             if !quiet {
                 for notice in scoring.notices { Stage.note("nn-eval", notice) }

@@ -1,5 +1,6 @@
 // The progress line nn-fit keeps rewriting on a terminal's stderr:
 //   step=1200/48000 epoch=1 loss=0.3121 val_loss=0.3410 val_acc=0.874 samples/s=210k left=3s
+// (a regressor shows val_rmse=, the validation rows' root mean squared error, for val_acc=)
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,6 +11,7 @@ enum ProgressLine {
         var s = "step=\(p.step)/\(p.totalSteps) epoch=\(p.epoch) loss=\(NumberFormat.fixed(p.loss, decimals: 4))"
         if let v = p.validationLoss { s += " val_loss=\(NumberFormat.fixed(v, decimals: 4))" }
         if let a = p.validationAccuracy { s += " val_acc=\(NumberFormat.fixed(a, decimals: 3))" }
+        if let e = p.validationRMSE { s += " val_rmse=\(NumberFormat.fixed(e, decimals: 4))" }
         s += " samples/s=\(compact(p.samplesPerSecond)) left=\(duration(p.secondsLeft))"
         fputs("\r\u{1B}[K" + s, stderr)
     }

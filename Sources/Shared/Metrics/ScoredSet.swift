@@ -49,7 +49,7 @@ extension StreamScoring {
     }
 
     /// x marked standardized=true must have been standardised with the model's own statistics.
-    private func checkStandardization(of x: SectionHeader, _ network: Network) throws {
+    func checkStandardization(of x: SectionHeader, _ network: Network) throws {
         guard let own = network.standardization else { return }  // refused by predict
         if let mean = standardize["standardize.mean"], let std = standardize["standardize.std"],
            try mean.matrix().data != own.mean || std.matrix().data != own.std {
@@ -60,6 +60,16 @@ extension StreamScoring {
     /// The model's predictions for x, applying the model's standardisation unless x is
     /// marked standardized=true. Works through x in batches of rows, so only x is held whole.
     static func predict(_ network: Network, _ x: Section) throws -> Predictions {
+        let k = network.output == .sigmoid ? 2 : network.sizes.last!
+        var predictions = Predictions(output: network.output, classes: k)
+        try forEachBatch(network, x) { _, z in predictions.append(logits: z) }
+        return predictions
+    }
+
+    /// Runs x through the network in batches of rows, standardised as the model needs
+    /// (unless x is marked standardized=true), giving each batch's inputs and outputs to `body`.
+    /// Refuses x of the wrong width and outputs that are not finite.
+    static func forEachBatch(_ network: Network, _ x: Section, _ body: (Matrix, Matrix) throws -> Void) throws {
         let layers = "layers=" + network.sizes.map(String.init).joined(separator: ",")
         guard x.cols == network.inputs else {
             throw StreamError(line: x.header.line, "\(x.name) has \(x.cols) columns but the model takes \(network.inputs) inputs (\(layers))")
@@ -75,8 +85,6 @@ extension StreamScoring {
             }
             standardization = s
         }
-        let k = network.output == .sigmoid ? 2 : network.sizes.last!
-        var predictions = Predictions(output: network.output, classes: k)
         let scale = try ByteScale(x.attributes["scale"], line: x.header.line, section: x.name)
         let batch = 256, d = x.cols
         var start = 0
@@ -95,10 +103,9 @@ extension StreamScoring {
                 let row = start + bad / z.cols
                 throw StreamError(line: x.header.line.map { $0 + 1 + row }, "the model's output for \(x.name) row \(row) is not finite (\(z.data[bad])): the model's weights are unusable for this input")
             }
-            predictions.append(logits: z)
+            try body(m, z)
             start += n
         }
-        return predictions
     }
 
     /// How far a row of predictions may sum from 1 (in binary64, from its f32 values): f32

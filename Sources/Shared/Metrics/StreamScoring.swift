@@ -25,9 +25,9 @@ public final class StreamScoring {
     }
 
     private let writer: StreamWriter?
-    private let model: Network?
-    private let modelOrigin: String
-    private var modelSections: [Section] = []
+    let model: Network?
+    let modelOrigin: String
+    private(set) var modelSections: [Section] = []
     private var streamModelSeen = false
     var standardize: [String: Section] = [:]
     var inputs: [String: SetInputs] = [:]
@@ -84,7 +84,7 @@ public final class StreamScoring {
         switch part {
         case "x":
             s.xHeader = h
-            if let model {
+            if let model, !model.isRegressor {
                 s.predicted = try StreamScoring.predict(model, section)
             } else {
                 s.x = section
@@ -96,7 +96,7 @@ public final class StreamScoring {
     }
 
     /// The network to score with: --model if given, else the stream's; nil when neither.
-    private func network() throws -> Network? {
+    func network() throws -> Network? {
         if let model {
             if streamModelSeen { notices.append("scoring the model from \(modelOrigin); the stream's own model is passed on unscored") }
             return model
@@ -131,7 +131,7 @@ public final class StreamScoring {
     static func describe(_ n: Network) -> String {
         let sizes = n.sizes.map(String.init).joined(separator: "-")
         let hidden = n.layers.dropLast().map(\.activation.rawValue)
-        let kind = hidden.isEmpty ? (n.output == .sigmoid ? "logistic regression" : "softmax regression")
+        let kind = hidden.isEmpty ? (n.output == .sigmoid ? "logistic regression" : n.output == .identity ? "linear regression" : "softmax regression")
             : "\(Set(hidden).count == 1 ? hidden[0] : hidden.joined(separator: ",")) hidden units, \(n.output.rawValue) output"
         return "\(sizes) (\(kind))"
     }

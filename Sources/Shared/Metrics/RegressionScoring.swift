@@ -1,0 +1,104 @@
+// Scoring a regressor: a stream whose model has output=identity, or whose y sections are
+// f32 targets (scoring predictions another stage wrote, marked task=regression). Its
+// predictions are values in the targets' original units, never probabilities.
+
+/// One set's true values, a regressor's predictions for it, and their scores.
+public struct RegressionSet: Sendable {
+    public var name: String
+    /// n × t, row-major, as the stream holds them.
+    public var truth: [Float]
+    public var predicted: [Float]
+    public var evaluation: RegressionEvaluation
+
+    public init(name: String, truth: [Float], predicted: [Float], targets: [String]) {
+        self.name = name
+        self.truth = truth
+        self.predicted = predicted
+        evaluation = RegressionEvaluation(truth: truth, predicted: predicted, targets: targets)
+    }
+}
+
+extension StreamScoring {
+    /// True when what is to be scored is a regressor's: the model (given or in the stream) has
+    /// identity outputs, or, without a model, a y section holds f32 targets.
+    public func isRegression() throws -> Bool {
+        if let model { return model.isRegressor }
+        if !modelSections.isEmpty, let head = modelSections.first(where: { $0.name == "model" }) {
+            return head.attributes["output"] == OutputKind.identity.rawValue
+        }
+        return inputs.values.contains { $0.y?.header.type == .f32 }
+    }
+
+    /// Scores every set the stream holds with the regressor (or its predictions).
+    public func finishRegression() throws -> (sets: [RegressionSet], source: String) {
+        let network = try network()
+        var scored: [RegressionSet] = []
+        for set in StreamScoring.setNames {
+            guard let s = inputs[set], !s.isEmpty else { continue }
+            if s.y?.rows == 0 && (s.xHeader?.rows ?? 0) == 0 && (s.predictions?.rows ?? 0) == 0 { continue }
+            scored.append(try scoreRegression(set, s, network: network))
+        }
+        guard !scored.isEmpty else {
+            throw StreamError(line: nil, "no data with targets to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data friedman1 | nn-fit | nn-eval)")
+        }
+        let source: String
+        if let network {
+            source = "model \(StreamScoring.describe(network)) from \(model != nil ? modelOrigin : "the stream")"
+        } else {
+            source = "predictions from the stream (" + scored.map { "\($0.name).predictions" }.joined(separator: ", ") + ")"
+        }
+        return (scored, source)
+    }
+
+    private func scoreRegression(_ set: String, _ s: SetInputs, network: Network?) throws -> RegressionSet {
+        guard let y = s.y else {
+            let what = s.xHeader ?? s.predictions!.header
+            throw StreamError(line: what.line, "\(what.name) has no \(set).y: nn-eval needs the true values to score")
+        }
+        guard y.header.type == .f32 else {
+            throw StreamError(line: y.header.line, "\(y.name) holds i32 class labels but the model is a regressor (output=identity): it needs f32 targets")
+        }
+        let truth = try y.matrix()
+        let predicted: Matrix
+        var targets = y.attributes.list("columns") ?? []
+        if let network {
+            guard let xHeader = s.xHeader else {
+                throw StreamError(line: y.header.line, "\(set).y has no \(set).x to apply the model to")
+            }
+            guard xHeader.rows == y.rows else {
+                throw StreamError(line: y.header.line, "\(set).y has \(y.rows) rows but \(set).x has \(xHeader.rows)")
+            }
+            if y.attributes["standardized"] == "true" {
+                throw StreamError(line: y.header.line, "\(y.name) is standardized; nn-eval scores in the targets' original units: give it the data before nn-data standardize --target (the model undoes its own)")
+            }
+            if xHeader.attributes["standardized"] == "true" { try checkStandardization(of: xHeader, network) }
+            guard truth.cols == network.sizes.last! else {
+                throw StreamError(line: y.header.line, "\(y.name) has \(truth.cols) targets but the model predicts \(network.sizes.last!) (targets=\(network.targets.joined(separator: ",")))")
+            }
+            predicted = try StreamScoring.regressionValues(network, s.x!)
+            if targets.isEmpty { targets = network.targets }
+            if targets != network.targets {
+                throw StreamError(line: y.header.line, "\(y.name) has targets \(targets.joined(separator: ",")) but the model predicts \(network.targets.joined(separator: ","))")
+            }
+        } else if let p = s.predictions {
+            guard p.header.type == .f32, p.attributes["task"] == "regression" else {
+                throw StreamError(line: p.header.line, "\(p.name) holds class probabilities but \(y.name) holds f32 targets: a regressor's predictions are marked task=regression")
+            }
+            guard p.rows == y.rows, p.cols == y.cols else {
+                throw StreamError(line: p.header.line, "\(p.name) is \(p.rows)x\(p.cols) but \(y.name) is \(y.rows)x\(y.cols)")
+            }
+            predicted = try p.matrix()
+        } else {
+            throw StreamError(line: nil, "no model to score \(set) with: the stream holds no model and no \(set).predictions; train one (nn-data friedman1 | nn-fit | nn-eval) or give --model FILE")
+        }
+        if targets.isEmpty { targets = (0..<truth.cols).map { "y\($0 + 1)" } }
+        return RegressionSet(name: set, truth: truth.data, predicted: predicted.data, targets: targets)
+    }
+
+    /// A regressor's predictions for x in the targets' original units (n × t).
+    static func regressionValues(_ network: Network, _ x: Section) throws -> Matrix {
+        var out: [Float] = []
+        try forEachBatch(network, x) { _, z in out += network.values(outputs: z).data }
+        return Matrix(rows: x.rows, cols: network.sizes.last!, data: out)
+    }
+}
