@@ -26,6 +26,10 @@ public struct Objective: Equatable, Sendable {
         self.huberDelta = huberDelta
     }
 
+    /// A classifier's objectives: cross-entropy of a sigmoid or softmax output.
+    public static let sigmoid = Objective(output: .sigmoid)
+    public static let softmax = Objective(output: .softmax)
+
     /// Values per row of y: the t targets of a regressor, one label otherwise.
     public func targetWidth(outputs k: Int) -> Int { output == .identity ? k : 1 }
 
