@@ -12,8 +12,11 @@ struct Csv: ParsableCommand {
         Labels that are all integers keep their numeric order (3,7 -> 0,1); other
         labels are numbered in sorted order of their text, as scikit-learn's
         LabelEncoder. A cell that is not a number, or a row with the wrong number
-        of fields, stops with exit 65 naming the line and column. Example:
+        of fields, stops with exit 65 naming the line and column. With --target
+        the named columns are numeric targets instead (train.y f32 Nxt,
+        columns=<their names>: a regression problem) and there is no label. Examples:
           nn-data csv iris.csv --label species --stratify | nn-fit --hidden 8 | nn-eval
+          nn-data csv houses.csv --target price | nn-data standardize | nn-fit | nn-eval
         """
     )
 
@@ -22,6 +25,9 @@ struct Csv: ParsableCommand {
 
     @Option(help: ArgumentHelp("The label column: a header name or a 1-based number (a name wins). Default: the last column.", valueName: "column"))
     var label: String?
+
+    @Option(help: ArgumentHelp("Numeric target columns (a regression problem): header names or 1-based numbers, comma-separated. Excludes --label.", valueName: "columns"))
+    var target: String?
 
     @Flag(help: "The first row is data, not column names.")
     var noHeader = false
@@ -32,6 +38,8 @@ struct Csv: ParsableCommand {
     @OptionGroup var split: SplitArguments
 
     func validate() throws {
+        if target != nil && label != nil { throw ValidationError("--target and --label exclude each other: --target makes a regression problem (numeric targets), --label a classification one") }
+        if let target, target.isEmpty { throw ValidationError("--target needs at least one column") }
         guard delimiterByte != nil else { throw ValidationError("--delimiter must be one ASCII character or 'tab', got '\(delimiter)'") }
     }
 
@@ -46,6 +54,13 @@ struct Csv: ParsableCommand {
             if file == "-" { Stage.requirePipedInput("nn-data") }
             let reader = CSVReader(try LineReader.open(path: file), delimiter: delimiterByte!)
             let options = CSVOptions(label: label, hasHeader: !noHeader, delimiter: delimiterByte!)
+            if let target {
+                let data = try CSVDataset.loadTargets(reader, options, targets: target.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+                let writer = try StreamWriter.standardOutput(program: "nn-data")
+                try data.write(split.options, to: writer)
+                try writer.end()
+                return
+            }
             try CSVDataset.load(reader, options).writeStream(split)
         }
     }

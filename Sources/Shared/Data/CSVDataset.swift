@@ -62,6 +62,40 @@ public enum CSVDataset {
                             labels: labelIDs.map { labelOf[$0] }, classes: order.map { labelTexts[$0] })
     }
 
+    /// Reads every record with the `targets` columns (names or 1-based numbers) as numeric
+    /// targets and every other column as a feature; a cell that is not a number is an error
+    /// naming its line and column.
+    public static func loadTargets(_ csv: CSVReader, _ options: CSVOptions, targets: [String]) throws -> RegressionData {
+        guard try csv.next() else {
+            throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
+        }
+        let width = csv.count
+        let names: [String]? = options.hasHeader ? (0..<width).map(csv.field) : nil
+        let targetColumns = try targets.map { try resolveColumn($0, names: names, width: width, option: "--target") }
+        guard Set(targetColumns).count == targetColumns.count else { throw UsageError("--target names a column twice") }
+        guard width > targetColumns.count else {
+            throw DataError.at(line: csv.line, "every column is a target; a regressor needs at least one feature column besides them")
+        }
+        let isTarget = (0..<width).map { targetColumns.contains($0) }
+        var features: [Float] = [], values: [Float] = []
+        var pending = !options.hasHeader
+        var rows = 0
+        while true {
+            if !pending { guard try csv.next() else { break } }
+            pending = false
+            guard csv.count == width else {
+                throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
+            }
+            for c in 0..<width where !isTarget[c] { features.append(try number(csv, c, names)) }
+            for c in targetColumns { values.append(try number(csv, c, names)) }
+            rows += 1
+        }
+        let featureNames = names.map { n in (0..<width).filter { !isTarget[$0] }.map { n[$0] } }
+        let targetNames = targetColumns.map { c in names?[c] ?? "y\(c + 1)" }
+        return RegressionData(features: Matrix(rows: rows, cols: width - targetColumns.count, data: features), featureNames: featureNames,
+                              targets: Matrix(rows: rows, cols: targetColumns.count, data: values), targetNames: targetNames)
+    }
+
     /// The indices of `texts` in class order: numeric when all are integers, else sorted text.
     static func classOrder(_ texts: [String]) -> [Int] {
         let integers = texts.map { Int($0) }
@@ -74,13 +108,18 @@ public enum CSVDataset {
     /// The 0-based label column. A header name wins over a number (a column may be called "3").
     static func resolveLabel(_ label: String?, names: [String]?, width: Int) throws -> Int {
         guard let label else { return width - 1 }
-        if let names, let i = names.firstIndex(of: label) { return i }
-        if let i = Int(label) {
-            guard i >= 1 && i <= width else { throw UsageError("--label \(label): the CSV has columns 1..\(width)") }
+        return try resolveColumn(label, names: names, width: width, option: "--label")
+    }
+
+    /// A column given to `option` by header name or 1-based number, 0-based.
+    static func resolveColumn(_ column: String, names: [String]?, width: Int, option: String) throws -> Int {
+        if let names, let i = names.firstIndex(of: column) { return i }
+        if let i = Int(column) {
+            guard i >= 1 && i <= width else { throw UsageError("\(option) \(column): the CSV has columns 1..\(width)") }
             return i - 1
         }
         let known = names.map { ": the columns are " + $0.joined(separator: ", ") } ?? " (use a 1-based column number with --no-header)"
-        throw UsageError("--label \(label): no such column\(known)")
+        throw UsageError("\(option) \(column): no such column\(known)")
     }
 
     /// Field `c` as a finite Float32. Accepts what the stream format writes and also a
