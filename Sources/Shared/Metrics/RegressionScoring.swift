@@ -58,7 +58,7 @@ extension StreamScoring {
         guard y.header.type == .f32 else {
             throw StreamError(line: y.header.line, "\(y.name) holds i32 class labels but the model is a regressor (output=identity): it needs f32 targets")
         }
-        let truth = try y.matrix()
+        var truth = try y.matrix()
         let predicted: Matrix
         var targets = y.attributes.list("columns") ?? []
         if let network {
@@ -69,7 +69,12 @@ extension StreamScoring {
                 throw StreamError(line: y.header.line, "\(set).y has \(y.rows) rows but \(set).x has \(xHeader.rows)")
             }
             if y.attributes["standardized"] == "true" {
-                throw StreamError(line: y.header.line, "\(y.name) is standardized; nn-eval scores in the targets' original units: give it the data before nn-data standardize --target (the model undoes its own)")
+                // Scores are in the original units: the true values are unstandardised with the
+                // statistics the model was trained with (the stream's target.mean/std).
+                guard network.targetStandardization != nil, truth.cols == network.sizes.last! else {
+                    throw StreamError(line: y.header.line, "\(y.name) is standardized but the model was trained on unstandardised targets (it has no model.target); give nn-eval the data before nn-data standardize --target")
+                }
+                truth = network.values(outputs: truth)
             }
             if xHeader.attributes["standardized"] == "true" { try checkStandardization(of: xHeader, network) }
             guard truth.cols == network.sizes.last! else {
