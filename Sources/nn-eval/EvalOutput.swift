@@ -24,7 +24,7 @@ enum EvalOutput {
     }
 
     /// A regressor's scores: the report, JSON, or the stream with its sections appended.
-    func emit(_ sets: [RegressionSet], source: String, writer: StreamWriter?, quiet: Bool) throws {
+    func emit(_ sets: [RegressionSet], source: String, writer: StreamWriter?, quiet: Bool, before: [Section] = []) throws {
         switch self {
         case .report:
             try EvalOutput.printOut(RegressionOutput.report(sets, source: "nn-eval: scored " + source))
@@ -33,7 +33,7 @@ enum EvalOutput {
             try EvalOutput.printOut(RegressionOutput.json(sets))
         case .stream:
             guard let writer else { preconditionFailure("stream output needs a writer") }
-            for s in RegressionOutput.sections(sets) { try writer.write(s) }
+            for s in before + RegressionOutput.sections(sets) { try writer.write(s) }
             try writer.end()
         }
         if !quiet {

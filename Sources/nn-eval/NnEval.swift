@@ -51,7 +51,10 @@ struct NnEval: ParsableCommand {
         stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as \
         Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in \
         [0, 1], or a raw margin with --logits, written as numbers are in a stream \
-        (0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. E.g.:
+        (0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. A file whose \
+        first column holds any value other than 0, 1 and -1 is a regressor's 'true \
+        predicted' pairs instead, scored with the regression metrics (--regression says \
+        so for a file whose true values happen to be all 0/1). E.g.:
           paste -d' ' labels.txt vw.pred > s.txt
 
         Examples:
@@ -80,12 +83,16 @@ struct NnEval: ParsableCommand {
     @Flag(name: .long, help: "With --scores: the scores are raw margins z, P(label = 1) = 1/(1 + e^-z).")
     var logits = false
 
+    @Flag(name: .long, help: "With --scores: the lines are a regressor's 'true predicted' values, even if every true value is 0, 1 or -1.")
+    var regression = false
+
     @OptionGroup var quietOption: QuietOption
     var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
         if json && report { throw ValidationError("--json and --report exclude each other") }
         if logits && scores == nil { throw ValidationError("--logits applies to --scores only") }
+        if regression && scores == nil { throw ValidationError("--regression applies to --scores only (a stream says itself whether it is a regression problem)") }
         if scores != nil && model != nil { throw ValidationError("--scores and --model exclude each other: --scores scores predictions already made") }
     }
 
@@ -96,7 +103,19 @@ struct NnEval: ParsableCommand {
             let writer = output == .stream ? try StreamWriter.standardOutput(program: "nn-eval") : nil
             if let scores {
                 let lines = try LineReader.open(path: scores)
-                let read = try LabelScores.read(lines, path: scores, logits: logits)
+                let pairs = try LabelScores.pairs(lines, path: scores)
+                if regression || !LabelScores.holdsLabels(pairs) {
+                    if logits { throw UsageError("--logits applies to label/score pairs; \(scores) holds a regressor's 'true predicted' values (its first column is not all 0, 1 or -1)") }
+                    if threshold != nil { throw UsageError("--threshold applies to a classifier; \(scores) holds a regressor's 'true predicted' values") }
+                    let (truth, predicted) = try LabelScores.values(pairs, path: scores)
+                    let set = RegressionSet(name: "test", truth: truth, predicted: predicted, targets: ["y"])
+                    var columns = Attributes()
+                    columns["columns"] = "y"
+                    try output.emit([set], source: "the 'true predicted' lines of \(scores == "-" ? "stdin" : scores)", writer: writer, quiet: quiet,
+                                    before: [Section(name: "test.y", matrix: Matrix(rows: truth.count, cols: 1, data: truth), attributes: columns)])
+                    return
+                }
+                let read = try LabelScores.read(pairs, path: scores, logits: logits)
                 let set = ScoredSet(name: "test", labels: read.labels, predictions: read.predictions, classes: read.classes, threshold: t)
                 var classes = Attributes()
                 classes.setList("classes", read.classes)
