@@ -1,0 +1,96 @@
+// Regression in real pipes: generators and CSV targets through nn-fit and nn-eval, the
+// metrics recomputed here from the stream's own test.y and test.predictions, and the bad
+// inputs a regressor must refuse with usage or data errors.
+import Foundation
+import Testing
+
+/// The f32 rows of section `name` in a stream's text.
+func sectionRows(_ text: String, _ name: String) -> [[Double]] {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let h = lines.firstIndex(where: { $0.hasPrefix("@\(name) ") }) else { return [] }
+    let shape = lines[h].split(separator: " ")[2].split(separator: "x")
+    let rows = Int(shape[0])!
+    return lines[(h + 1)...(h + rows)].map { $0.split(separator: " ").map { Double($0)! } }
+}
+
+/// Runs `script`; expects `status`, one stderr line holding `fragment`, and no `@end`.
+private func expectRegressionFailure(_ script: String, status: Int32, _ fragment: String, stdin: Data? = nil,
+                                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let r = try run(script, stdin: stdin)
+    #expect(r.status == status, "\(script): \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains(fragment), "\(script): \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(!r.text.contains("@end"), sourceLocation: sourceLocation)
+}
+
+struct RegressionPipelineTests {
+    @Test func linearRegressionFitsANoiselessLinearProblem() throws {
+        let r = try run("nn-data regression --samples 200 --features 5 --informative 3 | nn-fit | nn-eval --json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: r.stdout) as! [String: [String: Any]]
+        #expect((json["test"]!["r2"] as! Double) > 0.9999)
+        #expect((json["test"]!["per_target"] as! [String: Any]).keys.sorted() == ["y"])
+    }
+
+    @Test func streamMetricsAgreeWithTheStreamsOwnPredictions() throws {
+        let r = try run("nn-data friedman1 --samples 300 --noise 1 | nn-data standardize --target | nn-fit --hidden 8 --activation tanh --adam --lr 0.01 --epochs 30 --batch-size 32 | nn-eval")
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = r.text
+        #expect(text.contains("@test.predictions f32 60x1 task=regression columns=y"))
+        // Predictions are in the original units: test.y is standardised in the stream, so undo it here.
+        let mean = sectionRows(text, "target.mean")[0][0], std = sectionRows(text, "target.std")[0][0]
+        let y = sectionRows(text, "test.y").map { $0[0] * std + mean }
+        let p = sectionRows(text, "test.predictions").map { $0[0] }
+        let n = Double(y.count)
+        let mse = zip(y, p).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / n
+        let ybar = y.reduce(0, +) / n
+        let r2 = 1 - mse * n / y.reduce(0) { $0 + ($1 - ybar) * ($1 - ybar) }
+        let metrics = sectionRows(text, "metrics")
+        #expect(text.contains("@metrics f32 2x7 task=regression rows=train,test columns=mse,rmse,mae,r2,explained_variance,max_error,median_absolute_error targets=y"))
+        // Float32 rounding of y·std + mean and of the written values: agreement to 1e-4 relative.
+        #expect(abs(metrics[1][0] - mse) < 1e-4 * mse && abs(metrics[1][3] - r2) < 1e-4, "\(metrics[1]) vs mse \(mse) r2 \(r2)")
+        #expect(r2 > 0.6)
+    }
+
+    @Test func severalTargetsGiveScoresPerTarget() throws {
+        let r = try run("nn-data regression --samples 120 --features 4 --targets 3 --noise 1 | nn-fit --loss huber --huber-delta 2 | nn-eval")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.text.contains("@test.per_target f32 3x7 rows=y1,y2,y3 columns=mse,"))
+        #expect(r.text.contains("@model f32 0x0 layers=4,3 activations=identity output=identity targets=y1,y2,y3"))
+        #expect(r.text.contains(" loss=huber huber_delta=2"))
+    }
+
+    @Test func csvTargetColumnsTrainARegressor() throws {
+        var csv = "a,price,b\n"
+        for i in 0..<40 { csv += "\(i),\(3 * i + 1),\(i % 7)\n" }
+        let r = try run("nn-data csv - --target price | nn-data standardize | nn-fit | nn-eval --json", stdin: Data(csv.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: r.stdout) as! [String: [String: Any]]
+        #expect((json["test"]!["r2"] as! Double) > 0.999)
+    }
+
+    @Test func badRegressionInputsAreRefused() throws {
+        let csv = Data("a,b,price\n1,2,3\n4,5,x\n".utf8)
+        try expectRegressionFailure("nn-data csv - --target price --label a", status: 64, "--target and --label exclude each other", stdin: csv)
+        try expectRegressionFailure("nn-data csv - --target price", status: 65, "line 3, column 3: expected a number ('price'), found 'x'", stdin: csv)
+        try expectRegressionFailure("nn-data csv - --target cost", status: 64, "--target cost: no such column", stdin: csv)
+        try expectRegressionFailure("nn-data csv - --target price", status: 65, "found 'NaN'", stdin: Data("a,price\n1,NaN\n".utf8))
+        try expectRegressionFailure("nn-data friedman1 --stratify", status: 64, "--stratify")
+        try expectRegressionFailure("nn-data sine | nn-fit --epochs 2 | nn-eval --threshold 0.3", status: 64, "--threshold applies to a classifier")
+        try expectRegressionFailure("nn-data circles | nn-fit --loss mae", status: 64, "--loss mae is a regression loss")
+        try expectRegressionFailure("nn-data sine | nn-fit --huber-delta 2", status: 64, "--huber-delta applies to --loss huber only")
+    }
+
+    @Test func regressionPlotsNameTheirScores() throws {
+        let stream = try run("nn-data sine --samples 100 | nn-fit --hidden 4 --activation tanh --iterations 500 | nn-eval")
+        var text = ""
+        for kind in ["parity", "fit", "residuals"] {
+            let r = try run("nn-plot \(kind) --script", stdin: stream.stdout)
+            #expect(r.status == 0, "\(kind): \(r.stderr)")
+            text += r.text
+        }
+        #expect(text.contains("Predicted against true on the test set: R² "))
+        #expect(text.contains("fitted curve") && text.contains("zero residual"))
+        let two = try run("nn-data regression --features 2 | nn-fit | nn-plot fit --script")
+        #expect(two.status == 65 && two.stderr.contains("fit draws a regressor of one feature"))
+    }
+}
