@@ -14,7 +14,7 @@ struct Csv: ParsableCommand {
         LabelEncoder. A cell that is not a number, or a row with the wrong number
         of fields, stops with exit 65 naming the line and column. With --target
         the named columns are numeric targets instead (train.y f32 Nxt,
-        columns=<their names>: a regression problem) and there is no label. Examples:
+        columns=<their names>: a regression problem) and there is no label. Example:
           nn-data csv iris.csv --label species --stratify | nn-fit --hidden 8 | nn-eval
           nn-data csv houses.csv --target price | nn-data standardize | nn-fit | nn-eval
         """
