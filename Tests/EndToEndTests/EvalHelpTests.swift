@@ -110,4 +110,5 @@ OPTIONS:
   --version               Show the version.
   -h, --help              Show help information.
 
+
 """

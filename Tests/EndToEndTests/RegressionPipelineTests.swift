@@ -93,4 +93,30 @@ struct RegressionPipelineTests {
         let two = try run("nn-data regression --features 2 | nn-fit | nn-plot fit --script")
         #expect(two.status == 65 && two.stderr.contains("fit draws a regressor of one feature"))
     }
+
+    @Test func regressorTrainingIsDeterministicSavedContinuedAndChecked() throws {
+        let data = "nn-data regression --samples 200 --features 6 --targets 2 --noise 5 | nn-data standardize --target"
+        let fit = "nn-fit --hidden 8,4 --activation relu --adam --batch-size 16 --epochs 5 --dropout 0.1 --loss huber"
+        let one = try run("\(data) | \(fit) --threads 1"), two = try run("\(data) | \(fit) --threads 2")
+        #expect(one.status == 0 && linesWithoutComments(one) == linesWithoutComments(two))
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = shellQuoted(dir.appendingPathComponent("r.nn").path)
+        let saved = try run("\(data) | \(fit) --save \(file) | nn-eval --json")
+        let again = try run("\(data) | nn-eval --model \(file) --json")
+        #expect(saved.status == 0 && again.status == 0 && saved.text == again.text, "\(again.stderr)")
+        let more = try run("\(data) | nn-fit --continue --model \(file) --adam --batch-size 16 --epochs 2 --loss huber")
+        #expect(more.status == 0, "\(more.stderr)")
+        #expect(more.text.contains(" previous_steps=50") && more.text.contains("model.target.mean"))
+        for loss in ["mse", "mae", "huber"] {
+            let check = try run("\(data) | nn-fit --hidden 3 --activation tanh --loss \(loss) --check-gradients")
+            #expect(check.status == 0 && check.text.contains("ok: every error is within the tolerance"), "\(loss): \(check.text)")
+        }
+    }
+
+    @Test func progressLineNamesTheLossAndRMSE() throws {
+        let fit = "nn-data sine --samples 100 | nn-fit --hidden 4 --activation tanh --epochs 50 --validation 0.2"
+        let terminal = try run("script -qec \(shellQuoted(fit + " > /dev/null")) /dev/null")
+        #expect(terminal.text.contains(" mse=") && terminal.text.contains(" rmse=") && terminal.text.contains(" val_rmse="), "\(terminal.text)")
+    }
 }

@@ -55,6 +55,7 @@ public final class Trainer {
                                           loss: log.curve.lastLoss ?? .nan, validationLoss: validated?.loss,
                                           validationAccuracy: network.isRegressor ? nil : validated?.accuracy,
                                           validationRMSE: network.isRegressor ? validated?.accuracy : nil,
+                                          lossName: network.isRegressor ? options.effectiveLoss.rawValue : nil,
                                           samplesPerSecond: Double(log.samplesSeen) / max(clock.seconds, 1e-9),
                                           secondsLeft: clock.seconds / Double(step) * Double(total - step)))
             }
