@@ -29,6 +29,22 @@ public struct Random: RandomNumberGenerator, Sendable {
         self.init(seed: seed ^ h)
     }
 
+    /// Row `index`'s own stream of a named purpose, so that any row of a generated dataset can
+    /// be made without the rows before it (and rows can be written in any order).
+    public init(seed: UInt64, stream: String, index: Int) {
+        let base = Random(seed: seed, stream: stream).s.0
+        self.init(seed: base ^ Random.mix(UInt64(bitPattern: Int64(index))))
+    }
+
+    /// SplitMix64's finaliser: a bijection of UInt64 that scatters nearby inputs.
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
     @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotl(s.1 &* 5, 7) &* 9

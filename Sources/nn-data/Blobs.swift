@@ -43,8 +43,8 @@ struct BlobsCommand: ParsableCommand {
             guard box.count == 2 else { throw UsageError("--center-box takes two numbers, low,high; got '\(centerBox)'") }
             blobs.centerBox = (box[0], box[1])
             try blobs.validate()
-            try checkMemory(samples: samples, features: features, bytes: blobs.bytes)
-            try blobs.generate(seed: split.seed).writeStream(split)
+            try MemoryBudget.current().check(blobs.bytes, "\(centers) centres of \(features) features")
+            try blobs.rows(seed: split.seed).writeStream(split)
         }
     }
 }

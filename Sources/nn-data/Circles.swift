@@ -33,8 +33,7 @@ struct CirclesCommand: ParsableCommand {
             circles.noise = noise
             circles.factor = factor
             try circles.validate()
-            try checkMemory(samples: samples, features: 2, bytes: LabelledData.generatedBytes(rows: samples, cols: 2))
-            try circles.generate(seed: split.seed).writeStream(split)
+            try circles.rows(seed: split.seed).writeStream(split)
         }
     }
 }

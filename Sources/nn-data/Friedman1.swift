@@ -33,12 +33,13 @@ struct Friedman1Command: ParsableCommand {
 }
 
 /// Writes a generated regression problem to stdout, split as --test-size says; refuses --stratify
-/// (there are no classes) and checks the memory a row takes against the budget.
+/// (there are no classes). Rows are made as they are written; what they share (make_regression's
+/// coefficients) and one row are checked against the memory budget.
 func writeGenerated<G: RegressionGenerator>(_ g: G, _ split: SplitArguments, sharedBytes: Double = 0) throws {
     try Stage.guarded("nn-data") {
         try g.validate()
         if split.stratify { throw UsageError("--stratify keeps each class's share; \(g.streamName) has numeric targets, not classes") }
-        try checkMemory(samples: g.samples, features: g.features, bytes: sharedBytes + 16 * Double(g.features + g.targets))
+        try MemoryBudget.current().check(sharedBytes + 16 * Double(g.features + g.targets), "generating rows of \(g.features) features and \(g.targets) targets")
         let writer = try StreamWriter.standardOutput(program: "nn-data")
         try g.write(testSize: split.options.testSize, seed: split.seed, to: writer)
         try writer.end()

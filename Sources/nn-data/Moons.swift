@@ -27,8 +27,7 @@ struct MoonsCommand: ParsableCommand {
             moons.samples = samples
             moons.noise = noise
             try moons.validate()
-            try checkMemory(samples: samples, features: 2, bytes: LabelledData.generatedBytes(rows: samples, cols: 2))
-            try moons.generate(seed: split.seed).writeStream(split)
+            try moons.rows(seed: split.seed).writeStream(split)
         }
     }
 }

@@ -20,13 +20,17 @@ struct SplitArguments: ParsableArguments {
     var options: SplitOptions { SplitOptions(testSize: testSize ?? 0.2, seed: seed, stratify: stratify) }
 }
 
-/// Refuses, before anything is made, a generated dataset larger than the memory the process may use.
-func checkMemory(samples: Int, features: Int, bytes: Double) throws {
-    try MemoryBudget.current().check(bytes, "generating \(samples) samples of \(features) features")
-}
-
 extension LabelledData {
     /// Splits and writes the four sections to stdout, then `@end`.
+    func writeStream(_ split: SplitArguments) throws {
+        let writer = try StreamWriter.standardOutput(program: "nn-data")
+        try write(split.options, to: writer)
+        try writer.end()
+    }
+}
+
+extension GeneratedRows {
+    /// Splits and writes the four sections to stdout, each row made as it is written, then `@end`.
     func writeStream(_ split: SplitArguments) throws {
         let writer = try StreamWriter.standardOutput(program: "nn-data")
         try write(split.options, to: writer)

@@ -35,9 +35,11 @@ enum OptionFuzz {
         return v
     }()
 
-    /// Counts that cost time, not memory (epochs, iterations): around their boundaries but small,
-    /// so that a valid value finishes within the timeout.
+    /// Counts that cost time, not memory (epochs, iterations, a generator's samples, which it
+    /// writes as it makes them): around their boundaries but small, so that a valid value
+    /// finishes within the timeout.
     static let smallCounts = ["0", "1", "-1", "2", "3", "7", "8", "9", "-9223372036854775808", "x"]
+    static let samples = FuzzedOption(name: "--samples", values: smallCounts + ["1000", "65537"])
 
     /// Reals around every boundary a rate, fraction or probability can cross.
     static let reals = ["0", "-0", "1", "-1", "0.5", "0.999999", "1.000001", "2", "-0.5", "1e-300", "1e300", "-1e300", "5e-324",
@@ -55,13 +57,13 @@ enum OptionFuzz {
         let plot = [FuzzedOption(name: "--size", values: ["0,0", "1,1", "20000,20000", "20001,1", "-1,5", "9223372036854775807,2", "2x2", "80,24"])]
         var list = [
             FuzzedCommand(command: "nn-data blobs --samples 20", stdin: "/dev/null", writesStream: true,
-                          options: [int("--samples"), int("--features"), int("--centers"),
+                          options: [samples, int("--features"), int("--centers"),
                                     FuzzedOption(name: "--cluster-std", values: reals + ["1,2", "1,2,3"]),
                                     FuzzedOption(name: "--center-box", values: ["0,0", "1,-1", "-1e308,1e308", "nan,1", "5"])] + split),
             FuzzedCommand(command: "nn-data circles --samples 20", stdin: "/dev/null", writesStream: true,
-                          options: [int("--samples"), real("--noise"), real("--factor")] + split),
+                          options: [samples, real("--noise"), real("--factor")] + split),
             FuzzedCommand(command: "nn-data moons --samples 20", stdin: "/dev/null", writesStream: true,
-                          options: [int("--samples"), real("--noise")] + split),
+                          options: [samples, real("--noise")] + split),
             FuzzedCommand(command: "nn-data csv \(input)/small.csv", stdin: "/dev/null", writesStream: true, options: split),
             FuzzedCommand(command: "nn-data split", stdin: data, writesStream: true, options: split),
             FuzzedCommand(command: "nn-fit --quiet --epochs 2", stdin: data, writesStream: true,
@@ -157,9 +159,10 @@ private struct FuzzCase: CustomStringConvertible, Sendable {
 /// Every case the fuzzing found, kept (the fixtures are those of the fuzz test).
 @Test(arguments: [
     "nn-data blobs --centers 100000000 --samples 100",
-    "nn-data blobs --samples 10000000000",
+    // `nn-data blobs --samples 10000000000` and `nn-data moons --samples 3000000000` aborted in
+    // the allocator; the generators now stream, so they run until their reader stops
+    // (generatorsStreamWhateverTheSampleCount in OptionLimitsTests).
     "nn-data blobs --features 100000000",
-    "nn-data moons --samples 3000000000",
     "nn-fit --quiet --epochs 2 --hidden 100000,100000",
     "nn-fit --quiet --epochs 2 --batch-size 9223372036854775807",   // was SIGFPE: rows + b − 1 overflowed
     "nn-fit --quiet --epochs 2 --hidden 16777217",                  // was refused before the rows were known

@@ -110,3 +110,19 @@ public struct MemoryError: UserFacingError {
     public var exitCode: Int32 { ExitCode.unavailable }
     public init(_ message: String) { self.message = message }
 }
+
+extension Array {
+    /// Before `count` more elements make the array grow, checks that its next buffer (twice the
+    /// present one, with the old one still held while they are copied) fits the budget: data
+    /// read from a stream or a file larger than memory ends with one line and exit 69, not an
+    /// abort in the allocator. `what` names the data for the message ("section train.x").
+    @inline(__always)
+    mutating func reserveChecked(_ more: Int, _ what: @autoclosure () -> String) throws {
+        guard count + more > capacity else { return }
+        let next = Swift.max(2 * capacity, count + more)
+        let stride = Double(MemoryLayout<Element>.stride)
+        try MemoryBudget.current().check((Double(next) + Double(capacity)) * stride,
+                                         "holding \(what()) (\(count + more) values so far)")
+        reserveCapacity(next)
+    }
+}

@@ -40,9 +40,10 @@ public struct Blobs: Equatable, Sendable {
         }
     }
 
-    /// Bytes held until the rows are written: the data and its split, and the centres (Double).
+    /// Bytes held while the rows are written: the centres (Double) and the split's per-class
+    /// tables; rows are made one at a time.
     public var bytes: Double {
-        LabelledData.generatedBytes(rows: samples, cols: features) + 8 * Double(centers) * Double(features)
+        8 * Double(centers) * Double(features) + 40 * Double(centers) + 4 * Double(features)
     }
 
     /// The centres, one row each: uniform in [low, high) per coordinate.
@@ -57,24 +58,30 @@ public struct Blobs: Equatable, Sendable {
         (0..<centers).map { samples / centers + ($0 < samples % centers ? 1 : 0) }
     }
 
-    /// Rows grouped by centre (label = centre index), x = centre + std · N(0, 1) per coordinate.
-    /// Rows are not shuffled here: the train/test split permutes them.
-    public func generate(seed: UInt64) throws -> LabelledData {
+    /// The rows, grouped by centre (label = centre index): x = centre + std · N(0, 1) per
+    /// coordinate, row i's deviates from its own random stream. Not shuffled here: the split
+    /// permutes them.
+    public func rows(seed: UInt64) throws -> Rows {
         try validate()
         var random = Random(seed: seed, stream: "blobs")
-        let centres = drawCenters(&random)
-        var x = [Float](), y = [Int32]()
-        x.reserveCapacity(samples * features)
-        y.reserveCapacity(samples)
-        for (c, count) in samplesPerCenter.enumerated() {
-            let std = clusterStd.count == 1 ? clusterStd[0] : clusterStd[c]
-            for _ in 0..<count {
-                for f in 0..<features { x.append(Float(centres[c][f] + std * random.normal())) }
-                y.append(Int32(c))
-            }
+        return Rows(blobs: self, centres: drawCenters(&random), seed: seed)
+    }
+
+    public func generate(seed: UInt64) throws -> LabelledData { try rows(seed: seed).generate() }
+
+    public struct Rows: GeneratedRows {
+        let blobs: Blobs
+        let centres: [[Double]]
+        let seed: UInt64
+        public var samples: Int { blobs.samples }
+        public var features: Int { blobs.features }
+        public var classes: [String] { (0..<blobs.centers).map(String.init) }
+        public var classCounts: [Int] { blobs.samplesPerCenter }
+
+        public func make(row index: Int, label: Int, into row: UnsafeMutableBufferPointer<Float>) {
+            var random = Random(seed: seed, stream: "blobs", index: index)
+            let std = blobs.clusterStd.count == 1 ? blobs.clusterStd[0] : blobs.clusterStd[label]
+            for f in 0..<features { row[f] = Float(centres[label][f] + std * random.normal()) }
         }
-        return LabelledData(features: Matrix(rows: samples, cols: features, data: x),
-                            columns: (1...features).map { "x\($0)" },
-                            labels: y, classes: (0..<centers).map(String.init))
     }
 }

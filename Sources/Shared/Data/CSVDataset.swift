@@ -39,6 +39,7 @@ public enum CSVDataset {
             guard csv.count == width else {
                 throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
             }
+            try features.reserveChecked(width - 1, "the CSV's rows")
             for c in 0..<width where c != labelColumn {
                 features.append(try number(csv, c, names, labelDefaulted: options.label == nil))
             }

@@ -21,22 +21,30 @@ public struct Circles: Equatable, Sendable {
 
     /// n_out = ⌊n/2⌋ points at angles 2πi/n_out on the unit circle, n_in = n − n_out at
     /// 2πi/n_in on the circle of radius `factor` (numpy's linspace without endpoint);
-    /// then x += noise · N(0, 1) per coordinate. Not shuffled: the split permutes the rows.
-    public func generate(seed: UInt64) throws -> LabelledData {
+    /// then x += noise · N(0, 1) per coordinate, from the row's own random stream.
+    /// Not shuffled: the split permutes the rows.
+    public func rows(seed: UInt64) throws -> Rows {
         try validate()
-        var random = Random(seed: seed, stream: "circles")
-        let outer = samples / 2, inner = samples - outer
-        var x = [Float](), y = [Int32]()
-        x.reserveCapacity(2 * samples)
-        for (count, radius, label) in [(outer, 1.0, Int32(0)), (inner, factor, Int32(1))] {
-            for i in 0..<count {
-                let t = 2 * Double.pi * Double(i) / Double(count)
-                x.append(Float(radius * cos(t) + noise * random.normal()))
-                x.append(Float(radius * sin(t) + noise * random.normal()))
-                y.append(label)
-            }
+        return Rows(circles: self, seed: seed)
+    }
+
+    public func generate(seed: UInt64) throws -> LabelledData { try rows(seed: seed).generate() }
+
+    public struct Rows: GeneratedRows {
+        let circles: Circles
+        let seed: UInt64
+        public var samples: Int { circles.samples }
+        public var features: Int { 2 }
+        public var classes: [String] { ["0", "1"] }
+        public var classCounts: [Int] { [samples / 2, samples - samples / 2] }
+
+        public func make(row index: Int, label: Int, into row: UnsafeMutableBufferPointer<Float>) {
+            var random = Random(seed: seed, stream: "circles", index: index)
+            let count = classCounts[label], i = index - (label == 0 ? 0 : classCounts[0])
+            let radius = label == 0 ? 1.0 : circles.factor
+            let t = 2 * Double.pi * Double(i) / Double(count)
+            row[0] = Float(radius * cos(t) + circles.noise * random.normal())
+            row[1] = Float(radius * sin(t) + circles.noise * random.normal())
         }
-        return LabelledData(features: Matrix(rows: samples, cols: 2, data: x), columns: ["x1", "x2"],
-                            labels: y, classes: ["0", "1"])
     }
 }

@@ -31,13 +31,6 @@ public struct LabelledData: Sendable {
         self.init(features: .f32(m.data), rows: m.rows, cols: m.cols, featureAttributes: attributes, labels: labels, classes: classes)
     }
 
-    /// Bytes a generated dataset of `rows` × `cols` holds until it is written: f32 features and
-    /// i32 labels (4·cols + 4 a row), the split's permutation and its two index lists (8 + 8), and
-    /// the labels of a section as it is written (8).
-    public static func generatedBytes(rows: Int, cols: Int) -> Double {
-        Double(rows) * (4 * Double(cols) + 28)
-    }
-
     /// The largest --noise, --cluster-std or --center-box coordinate a generator takes: its rows
     /// are f32 (the stream holds finite numbers only), and a centre of 1e36 plus 100 standard
     /// deviations of 1e36 stays below Float32's 3.4e38.

@@ -18,27 +18,30 @@ public struct Moons: Equatable, Sendable {
 
     /// With t over numpy's linspace(0, π, n) (endpoints included):
     /// upper moon (⌊n/2⌋ points) (cos t, sin t); lower moon (the rest) (1 − cos t, 0.5 − sin t);
-    /// then x += noise · N(0, 1) per coordinate. Not shuffled: the split permutes the rows.
-    public func generate(seed: UInt64) throws -> LabelledData {
+    /// then x += noise · N(0, 1) per coordinate, from the row's own random stream.
+    /// Not shuffled: the split permutes the rows.
+    public func rows(seed: UInt64) throws -> Rows {
         try validate()
-        var random = Random(seed: seed, stream: "moons")
-        let outer = samples / 2, inner = samples - outer
-        var x = [Float](), y = [Int32]()
-        x.reserveCapacity(2 * samples)
-        func angle(_ i: Int, _ count: Int) -> Double { count > 1 ? Double.pi * Double(i) / Double(count - 1) : 0 }
-        for i in 0..<outer {
-            let t = angle(i, outer)
-            x.append(Float(cos(t) + noise * random.normal()))
-            x.append(Float(sin(t) + noise * random.normal()))
-            y.append(0)
+        return Rows(moons: self, seed: seed)
+    }
+
+    public func generate(seed: UInt64) throws -> LabelledData { try rows(seed: seed).generate() }
+
+    public struct Rows: GeneratedRows {
+        let moons: Moons
+        let seed: UInt64
+        public var samples: Int { moons.samples }
+        public var features: Int { 2 }
+        public var classes: [String] { ["0", "1"] }
+        public var classCounts: [Int] { [samples / 2, samples - samples / 2] }
+
+        public func make(row index: Int, label: Int, into row: UnsafeMutableBufferPointer<Float>) {
+            var random = Random(seed: seed, stream: "moons", index: index)
+            let count = classCounts[label], i = index - (label == 0 ? 0 : classCounts[0])
+            let t = count > 1 ? Double.pi * Double(i) / Double(count - 1) : 0
+            let (x, y) = label == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
+            row[0] = Float(x + moons.noise * random.normal())
+            row[1] = Float(y + moons.noise * random.normal())
         }
-        for i in 0..<inner {
-            let t = angle(i, inner)
-            x.append(Float(1 - cos(t) + noise * random.normal()))
-            x.append(Float(1 - sin(t) - 0.5 + noise * random.normal()))
-            y.append(1)
-        }
-        return LabelledData(features: Matrix(rows: samples, cols: 2, data: x), columns: ["x1", "x2"],
-                            labels: y, classes: ["0", "1"])
     }
 }

@@ -1,8 +1,8 @@
 // Generated regression problems (scikit-learn's make_friedman1 and make_regression, and a
-// noisy sine for pictures of a fitted curve), written as they are drawn: rows are
-// independent draws, so the first n_train rows drawn are the training set and the rest the
-// test set, which splits them as a random split would. Each set is drawn twice from the same
-// state, once for its x section and once for its y, so no row is ever held.
+// noisy sine for pictures of a fitted curve), made as they are written, as the classification
+// generators' rows are (GeneratedRows): row i is drawn from its own seeded random stream, and
+// the split is StreamedSplit's, so no row is ever held; a set's rows are made once for its x
+// section and again for its y.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,31 +18,30 @@ public protocol RegressionGenerator {
     var targetNames: [String] { get }
     /// Checks the parameters; a bad one is a usage error.
     func validate() throws
-    /// Draws what every row shares (make_regression's coefficients) before the first row.
+    /// Draws what every row shares (make_regression's coefficients), from its own stream.
     mutating func prepare(_ random: inout Random)
-    /// Draws one row: its features into x, then its targets (noise included) into y.
+    /// Draws one row from its own stream: its features into x, then its targets (noise included) into y.
     func draw(_ random: inout Random, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>)
 }
 
 extension RegressionGenerator {
     /// Writes train.x, train.y (f32 N×t, columns=<target names>), test.x and test.y, then nothing
-    /// else (the caller ends the stream). test = ⌈testSize · samples⌉ rows, as train_test_split.
+    /// else (the caller ends the stream), split as StreamedSplit splits one class of `samples` rows.
     public func write(testSize: Double, seed: UInt64, to writer: StreamWriter) throws {
         try validate()
         var generator = self
-        var random = Random(seed: seed, stream: streamName)
-        generator.prepare(&random)
-        let nTest = TrainTestSplit.testCount(rows: samples, testSize: testSize)
+        var shared = Random(seed: seed, stream: streamName + ".shared")
+        generator.prepare(&shared)
+        let split = try StreamedSplit(classCounts: [samples], options: SplitOptions(testSize: testSize, seed: seed))
         var x = [Float](repeating: 0, count: features), y = [Float](repeating: 0, count: targets)
         var xAttributes = Attributes(), yAttributes = Attributes()
         xAttributes.setList("columns", featureNames)
         yAttributes.setList("columns", targetNames)
-        for (set, rows) in [("train", samples - nTest), ("test", nTest)] {
-            let start = random
+        for (set, rows, rowAt) in [("train", split.trainCount, split.trainRow), ("test", split.testCount, split.testRow)] {
             for (part, width, attributes) in [("x", features, xAttributes), ("y", targets, yAttributes)] {
-                random = start
                 try writer.writeHeader(SectionHeader(name: "\(set).\(part)", type: .f32, rows: rows, cols: width, attributes: attributes))
-                for _ in 0..<rows {
+                for position in 0..<rows {
+                    var random = Random(seed: seed, stream: streamName, index: rowAt(position))
                     try x.withUnsafeMutableBufferPointer { xp in
                         try y.withUnsafeMutableBufferPointer { yp in
                             generator.draw(&random, x: xp.baseAddress!, y: yp.baseAddress!)

@@ -32,11 +32,17 @@ public struct TrainingInput {
             case "train.x":
                 xHeader = h
                 features.reserveCapacity(min(h.rows * h.cols, SectionHeader.reservationLimit))
-                try reader.visitRows(h, copyingTo: writer) { _, row in features.append(contentsOf: row) }
+                try reader.visitRows(h, copyingTo: writer) { _, row in
+                    try features.reserveChecked(row.count, "section train.x")
+                    features.append(contentsOf: row)
+                }
             case "train.y" where h.type == .f32:
                 yHeader = h
                 targets.reserveCapacity(min(h.rows * h.cols, SectionHeader.reservationLimit))
-                try reader.visitRows(h, copyingTo: writer) { _, row in targets.append(contentsOf: row) }
+                try reader.visitRows(h, copyingTo: writer) { _, row in
+                    try targets.reserveChecked(row.count, "section train.y")
+                    targets.append(contentsOf: row)
+                }
             case "train.y":
                 guard h.type == .i32, h.cols == 1 else {
                     throw StreamError(line: h.line, "train.y must be i32 labels in one column (i32 Nx1) or f32 targets (f32 Nxt), found \(h.type.rawValue) \(h.rows)x\(h.cols)")

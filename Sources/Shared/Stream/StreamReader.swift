@@ -207,6 +207,7 @@ public final class StreamReader {
         var values = [T]()
         values.reserveCapacity(min(header.rows * header.cols, SectionHeader.reservationLimit))
         try forEachRow(header, copyingTo: writer) { row, _ in
+            try values.reserveChecked(header.cols, "section \(header.name)")
             try T.append(row, line: self.lineNumber, parser, to: &values)
         }
         return values

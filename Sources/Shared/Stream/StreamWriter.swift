@@ -119,6 +119,17 @@ public final class StreamWriter {
         if section!.rowsWritten == s.header.rows { try finishSection() }
     }
 
+    /// Appends a one-column i32 row (a label) to the section begun by `writeHeader`.
+    func writeLabel(_ label: Int32) throws {
+        guard let s = section else { preconditionFailure("StreamWriter: writeLabel without a header") }
+        precondition(s.header.cols == 1 && s.header.type == .i32)
+        NumberText.appendInt(Int(label), to: &out.buffer)
+        out.buffer.append(UInt8(ascii: "\n"))
+        try out.flushIfFull()
+        section!.rowsWritten += 1
+        if section!.rowsWritten == s.header.rows { try finishSection() }
+    }
+
     private func finishSection() throws {
         guard let s = section else { return }
         precondition(s.rowsWritten == s.header.rows, "StreamWriter: \(s.header.name) got \(s.rowsWritten) of \(s.header.rows) rows")
