@@ -31,23 +31,8 @@ extension StreamScoring {
 
     /// Scores every set the stream holds with the regressor (or its predictions).
     public func finishRegression() throws -> (sets: [RegressionSet], source: String) {
-        let network = try network()
-        var scored: [RegressionSet] = []
-        for set in StreamScoring.setNames {
-            guard let s = inputs[set], !s.isEmpty else { continue }
-            if s.y?.rows == 0 && (s.xHeader?.rows ?? 0) == 0 && (s.predictions?.rows ?? 0) == 0 { continue }
-            scored.append(try scoreRegression(set, s, network: network))
-        }
-        guard !scored.isEmpty else {
-            throw StreamError(line: nil, "no data with targets to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data friedman1 | nn-fit | nn-eval)")
-        }
-        let source: String
-        if let network {
-            source = "model \(StreamScoring.describe(network)) from \(model != nil ? modelOrigin : "the stream")"
-        } else {
-            source = "predictions from the stream (" + scored.map { "\($0.name).predictions" }.joined(separator: ", ") + ")"
-        }
-        return (scored, source)
+        try scoreSets(nothing: "no data with targets to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data friedman1 | nn-fit | nn-eval)",
+                      name: \.name) { set, s, network in try scoreRegression(set, s, network: network) }
     }
 
     private func scoreRegression(_ set: String, _ s: SetInputs, network: Network?) throws -> RegressionSet {

@@ -107,22 +107,28 @@ public final class StreamScoring {
 
     /// Scores every set the stream holds; `source` says what was scored (for the report).
     public func finish(threshold: Double) throws -> (sets: [ScoredSet], source: String) {
+        try scoreSets(nothing: "no labelled data to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data circles | nn-fit | nn-eval)",
+                      name: \.name) { set, s, network in try score(set, s, network: network, threshold: threshold) }
+    }
+
+    /// Scores each set that has rows with `score`, a classifier's or a regressor's; `nothing` is
+    /// the error when no set has any. `source` names the model, or the predictions scored.
+    func scoreSets<Scored>(nothing: String, name: (Scored) -> String,
+                           _ score: (String, SetInputs, Network?) throws -> Scored) throws -> (sets: [Scored], source: String) {
         let network = try network()
-        var scored: [ScoredSet] = []
+        var scored: [Scored] = []
         for set in StreamScoring.setNames {
             guard let s = inputs[set], !s.isEmpty else { continue }
             // An empty split (nn-data --test-size 0 or 1 writes one) has nothing to score.
             if s.y?.rows == 0 && (s.xHeader?.rows ?? 0) == 0 && (s.predictions?.rows ?? 0) == 0 { continue }
-            scored.append(try score(set, s, network: network, threshold: threshold))
+            scored.append(try score(set, s, network))
         }
-        guard !scored.isEmpty else {
-            throw StreamError(line: nil, "no labelled data to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data circles | nn-fit | nn-eval)")
-        }
+        guard !scored.isEmpty else { throw StreamError(line: nil, nothing) }
         let source: String
         if let network {
             source = "model \(StreamScoring.describe(network)) from \(model != nil ? modelOrigin : "the stream")"
         } else {
-            source = "predictions from the stream (" + scored.map { "\($0.name).predictions" }.joined(separator: ", ") + ")"
+            source = "predictions from the stream (" + scored.map { "\(name($0)).predictions" }.joined(separator: ", ") + ")"
         }
         return (scored, source)
     }
