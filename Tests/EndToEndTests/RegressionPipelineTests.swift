@@ -83,13 +83,14 @@ struct RegressionPipelineTests {
     @Test func regressionPlotsNameTheirScores() throws {
         let stream = try run("nn-data sine --samples 100 | nn-fit --hidden 4 --activation tanh --iterations 500 | nn-eval")
         var text = ""
-        for kind in ["parity", "fit", "residuals"] {
+        for kind in ["parity", "fit", "residuals", "loss"] {
             let r = try run("nn-plot \(kind) --script", stdin: stream.stdout)
             #expect(r.status == 0, "\(kind): \(r.stderr)")
             text += r.text
         }
         #expect(text.contains("Predicted against true on the test set: R² "))
         #expect(text.contains("fitted curve") && text.contains("zero residual"))
+        #expect(text.contains("loss (mean squared error)") && !text.contains("cross-entropy"))
         let two = try run("nn-data regression --features 2 | nn-fit | nn-plot fit --script")
         #expect(two.status == 65 && two.stderr.contains("fit draws a regressor of one feature"))
     }
