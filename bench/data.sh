@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
-nn_install_packages time hyperfine
+nn_install_packages time hyperfine jq
 RUNS="${1:-5}"
 
 swift build $NN_RELEASE_FLAGS --product nn-data >&2
@@ -33,12 +33,7 @@ hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/times.json
     -n "nn-data info < 14000 rows of u8 text (read)" "nn-data info < $WORK/coat-dress.nn > /dev/null" \
     -n "nn-data standardize < 14000 rows (f32 out)" "nn-data standardize < $WORK/coat-dress.nn > /dev/null" \
     > /dev/null
-jq -r '
-  (.results[0].mean) as $gzip
-  | .results[]
-  | [.command, (.mean * 1000 | round / 1000), (.stddev * 1000 | round / 1000),
-     ((.user + .system) * 1000 | round / 1000), ((.mean / $gzip) * 100 | round / 100)]
-  | @tsv' "$WORK/times.json" |
+nn_hyperfine_rows "$WORK/times.json" |
 while IFS=$'\t' read -r name mean sd cpu ratio; do
     target=""
     case "$name" in

@@ -37,3 +37,14 @@ nn_build_release() {
     NN_BIN="$(swift build $NN_RELEASE_FLAGS --show-bin-path)"
     export PATH="$NN_BIN:$PATH"
 }
+
+# hyperfine's --export-json results as tab-separated rows: command, mean s, ± s, CPU s
+# (user+sys), and the mean as a multiple of the first command's (bench/data.sh, bench/predict.sh).
+nn_hyperfine_rows() {
+    jq -r '
+      (.results[0].mean) as $first
+      | .results[]
+      | [.command, (.mean * 1000 | round / 1000), (.stddev * 1000 | round / 1000),
+         ((.user + .system) * 1000 | round / 1000), ((.mean / $first) * 100 | round / 100)]
+      | @tsv' "$1"
+}

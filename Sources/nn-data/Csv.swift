@@ -4,11 +4,14 @@ import Shared
 
 struct Csv: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a CSV file: one label column, every other column a numeric feature.",
+        abstract: "Read a CSV file: one label column (none with --no-label), every other column a numeric feature.",
         discussion: """
         Reads FILE (or stdin for -), RFC 4180: quoted fields may hold the delimiter,
         newlines and doubled quotes. Writes train.x (f32, columns=<header names>),
         train.y (i32 labels 0..k-1, classes=<label texts>), test.x and test.y.
+        With --no-label every column is a feature and the rows, in file order, make
+        test.x alone: rows for a model to predict. A label column left to default
+        (the last) must hold classes, not measurements such as 0.2.
         Labels that are all integers keep their numeric order (3,7 -> 0,1); other
         labels are numbered in sorted order of their text, as scikit-learn's
         LabelEncoder. A cell that is not a number, or a row with the wrong number
@@ -17,6 +20,7 @@ struct Csv: ParsableCommand {
         columns=<their names>: a regression problem) and there is no label. Example:
           nn-data csv iris.csv --label species --stratify | nn-fit --hidden 8 | nn-eval
           nn-data csv houses.csv --target price | nn-data standardize | nn-fit | nn-eval
+          nn-data csv new.csv --no-label | nn-eval --model iris.nn --predictions csv
         """
     )
 
@@ -28,6 +32,9 @@ struct Csv: ParsableCommand {
 
     @Option(help: ArgumentHelp("Numeric target columns (a regression problem): header names or 1-based numbers, comma-separated. Excludes --label.", valueName: "columns"))
     var target: String?
+
+    @Flag(help: "Rows without labels: every column is a feature, nothing is split, and the rows become test.x alone (the rows to predict, e.g. with nn-eval --model FILE).")
+    var noLabel = false
 
     @Flag(help: "The first row is data, not column names.")
     var noHeader = false
@@ -41,6 +48,11 @@ struct Csv: ParsableCommand {
         if target != nil && label != nil { throw ValidationError("--target and --label exclude each other: --target makes a regression problem (numeric targets), --label a classification one") }
         if let target, target.isEmpty { throw ValidationError("--target needs at least one column") }
         guard delimiterByte != nil else { throw ValidationError("--delimiter must be one ASCII character or 'tab', got '\(delimiter)'") }
+        if noLabel {
+            if label != nil { throw ValidationError("--label and --no-label exclude each other") }
+            if target != nil { throw ValidationError("--target and --no-label exclude each other: rows to predict have no targets") }
+            if split.testSize != nil || split.stratify { throw ValidationError("--no-label rows are not split: they all go to test.x; leave out --test-size and --stratify") }
+        }
     }
 
     var delimiterByte: UInt8? {
@@ -61,7 +73,13 @@ struct Csv: ParsableCommand {
                 try writer.end()
                 return
             }
-            try CSVDataset.load(reader, options).writeStream(split)
+            guard noLabel else { return try CSVDataset.load(reader, options).writeStream(split) }
+            let (features, columns) = try CSVDataset.loadFeatures(reader, options)
+            var attributes = Attributes()
+            if let columns { attributes.setList("columns", columns) }
+            let writer = try StreamWriter.standardOutput(program: "nn-data")
+            try writer.write(Section(name: "test.x", matrix: features, attributes: attributes))
+            try writer.end()
         }
     }
 }

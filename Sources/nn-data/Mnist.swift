@@ -17,7 +17,8 @@ struct MnistCommand: ParsableCommand {
         and test.x (u8, one image per row, scale=1/255 image=28x28) and train.y and
         test.y (i32 labels 0..k-1, classes=<names>) from the official training and
         test files, rows in file order (12000/2000 rows for dress,coat). With
-        --test-size, both files are pooled and split again instead.
+        --test-size, both files are pooled and split again instead. With --no-label,
+        the test images alone, as test.x: rows for a model to predict.
         Fashion-MNIST's classes: 0 T-shirt/top, 1 Trouser, 2 Pullover, 3 Dress,
         4 Coat, 5 Sandal, 6 Shirt, 7 Sneaker, 8 Bag, 9 Ankle boot. Example:
           nn-data mnist --classes dress,coat | nn-fit --sgd | nn-eval
@@ -39,6 +40,9 @@ struct MnistCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Keep the first N test images of the selected classes.", valueName: "N"))
     var limitTest: Int?
 
+    @Flag(help: "Write the test images alone, as test.x without labels: rows for a model to predict (with nn-eval --model FILE).")
+    var noLabel = false
+
     /// --test-size pools the official files and splits them again.
     @OptionGroup var split: SplitArguments
 
@@ -48,6 +52,9 @@ struct MnistCommand: ParsableCommand {
         if let limitTrain, limitTrain < 0 { throw ValidationError("--limit-train must be >= 0") }
         if let limitTest, limitTest < 0 { throw ValidationError("--limit-test must be >= 0") }
         if split.stratify && split.testSize == nil { throw ValidationError("--stratify needs --test-size (the official split is fixed)") }
+        if noLabel && (split.testSize != nil || limitTrain != nil) {
+            throw ValidationError("--no-label writes the official test images alone: leave out --\(limitTrain != nil ? "limit-train" : "test-size")")
+        }
     }
 
     func run() throws {
@@ -65,7 +72,7 @@ struct MnistCommand: ParsableCommand {
             if split.testSize != nil {
                 try source.load().write(split.options, to: writer)
             } else {
-                try source.write(to: writer)
+                try source.write(to: writer, labels: !noLabel)
             }
             try writer.end()
         }

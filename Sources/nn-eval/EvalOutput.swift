@@ -1,43 +1,78 @@
-// Where nn-eval's scores go: a readable report, JSON for scripts, or the stream
-// passed on with the score sections appended.
+// Where nn-eval's results go: a readable report, JSON for scripts, the stream passed on
+// with the score sections appended, or one line of predictions per row (--predictions).
 import Shared
 
-enum EvalOutput {
+enum EvalOutput: Equatable {
     case report, json, stream
+    case predictions(PredictionsFormat)
 
-    func emit(_ sets: [ScoredSet], source: String, sections: [Section], writer: StreamWriter?, quiet: Bool) throws {
+    func emit(_ sets: [ScoredSet], unlabelled: [PredictedSet] = [], source: String, sections: [Section], writer: StreamWriter?,
+              threshold: Double, quiet: Bool) throws {
         let named = sets.map { (name: $0.name, evaluation: $0.evaluation) }
-        try emit(report: { EvalReport.text(named, source: "nn-eval: scored " + source) }, json: { MetricsJSON.document(named) },
-                 sections: sections, notes: sets.map { ($0.name, $0.evaluation.notes) }, writer: writer, quiet: quiet)
-    }
-
-    /// A regressor's scores: the report, JSON, or the stream with its sections (after `before`) appended.
-    func emit(_ sets: [RegressionSet], source: String, writer: StreamWriter?, quiet: Bool, before: [Section] = []) throws {
-        try emit(report: { RegressionOutput.report(sets, source: "nn-eval: scored " + source) }, json: { RegressionOutput.json(sets) },
-                 sections: before + RegressionOutput.sections(sets), notes: sets.map { ($0.name, $0.evaluation.notes) }, writer: writer, quiet: quiet)
-    }
-
-    /// The report (its notes in it), or JSON or the stream with each set's notes on stderr.
-    private func emit(report: () -> String, json: () -> String, sections: [Section], notes: [(set: String, notes: [String])],
-                      writer: StreamWriter?, quiet: Bool) throws {
+        let predicted = "nn-eval: predicted with " + source
         switch self {
         case .report:
-            try EvalOutput.printOut(report())
+            let tables = unlabelled.map { PredictionsTable.text($0, source: predicted, threshold: threshold) }
+            let report = sets.isEmpty ? [] : [EvalReport.text(named, source: "nn-eval: scored " + source)]
+            try EvalOutput.write((tables + report).joined(separator: "\n"), to: 1)
             return
         case .json:
-            try EvalOutput.printOut(json())
+            guard !sets.isEmpty else {
+                throw StreamError(line: nil, "no labels to score: test.x has no test.y, and --json prints scores; write the predictions with --predictions jsonl")
+            }
+            try EvalOutput.write(MetricsJSON.document(named), to: 1)
         case .stream:
             guard let writer else { preconditionFailure("stream output needs a writer") }
             for s in sections { try writer.write(s) }
             try writer.end()
+        case .predictions(let format):
+            // Every row was predicted (the stream read to its @end) before the first byte is written.
+            let rows = unlabelled.map { ($0.name, $0.predictions, $0.classes) } + sets.map { ($0.name, $0.predictions, $0.evaluation.classes) }
+            guard let chosen = rows.first(where: { $0.0 == "test" }) ?? rows.first else { preconditionFailure("nothing predicted") }
+            try EvalOutput.write(format.text(chosen.1, classes: chosen.2, threshold: threshold), to: 1)
+            // The scores of labelled rows go to stderr, so stdout holds the predictions alone.
+            if !sets.isEmpty && !quiet { try EvalOutput.write(EvalReport.text(named, source: "nn-eval: scored " + source), to: 2) }
+            return
         }
         if !quiet {
-            for (set, list) in notes { for note in list { Stage.note("nn-eval", "\(set): \(note)") } }
+            for set in sets { for note in set.evaluation.notes { Stage.note("nn-eval", "\(set.name): \(note)") } }
         }
     }
 
-    static func printOut(_ text: String) throws {
-        let out = ByteWriter(fileDescriptor: 1)
+    /// A regressor's scores and predictions: the report (or the first predictions of rows
+    /// without targets), JSON, the stream with its sections (after `before`) appended, or one
+    /// line of predicted values per row.
+    func emit(_ sets: [RegressionSet], unlabelled: [RegressionPredictions] = [], source: String, writer: StreamWriter?,
+              quiet: Bool, before: [Section] = []) throws {
+        let scored = "nn-eval: scored " + source
+        switch self {
+        case .report:
+            let tables = unlabelled.map { RegressionOutput.table($0, source: "nn-eval: predicted with " + source) }
+            try EvalOutput.write((tables + (sets.isEmpty ? [] : [RegressionOutput.report(sets, source: scored)])).joined(separator: "\n"), to: 1)
+            return
+        case .json:
+            guard !sets.isEmpty else {
+                throw StreamError(line: nil, "no targets to score: test.x has no test.y, and --json prints scores; write the predictions with --predictions jsonl")
+            }
+            try EvalOutput.write(RegressionOutput.json(sets), to: 1)
+        case .stream:
+            guard let writer else { preconditionFailure("stream output needs a writer") }
+            for s in before + RegressionOutput.sections(sets, unlabelled: unlabelled) { try writer.write(s) }
+            try writer.end()
+        case .predictions(let format):
+            let rows = unlabelled + sets.map { RegressionPredictions(name: $0.name, values: $0.predicted, rows: $0.evaluation.samples, targets: $0.evaluation.targets) }
+            guard let chosen = rows.first(where: { $0.name == "test" }) ?? rows.first else { preconditionFailure("nothing predicted") }
+            try EvalOutput.write(RegressionOutput.predictionLines(chosen, format: format), to: 1)
+            if !sets.isEmpty && !quiet { try EvalOutput.write(RegressionOutput.report(sets, source: scored), to: 2) }
+            return
+        }
+        if !quiet {
+            for set in sets { for note in set.evaluation.notes { Stage.note("nn-eval", "\(set.name): \(note)") } }
+        }
+    }
+
+    static func write(_ text: String, to fd: Int32) throws {
+        let out = ByteWriter(fileDescriptor: fd)
         try out.append(text)
         try out.flush()
     }

@@ -3,13 +3,15 @@
 import ArgumentParser
 import Shared
 
+extension PredictionsFormat: ExpressibleByArgument {}
+
 @main
 struct NnEval: ParsableCommand {
     static func main() { stageMain("nn-eval") }
 
     static let configuration = CommandConfiguration(
         commandName: "nn-eval",
-        abstract: "Score a model on the test and training sets.",
+        abstract: "Score a model on the test and training sets, or predict rows without labels.",
         discussion: """
         Reads an nn-stream on stdin holding a model (from nn-fit) and labelled data \
         (train.x/train.y, test.x/test.y; either set alone is fine), applies the model, \
@@ -47,6 +49,23 @@ struct NnEval: ParsableCommand {
         {"train": {...}, "test": {...}} (the sets the input holds) for scripts; \
         --report writes the report anywhere.
 
+        Rows without labels (test.x with no test.y, as nn-data csv --no-label writes \
+        them) are predicted, not scored: a terminal gets their first rows and a count \
+        per predicted class; a pipe, the stream with test.predictions appended. The \
+        model must take the data's columns: names (columns=) in the same order, or \
+        their number when the data has no names (a note says so) or the model \
+        records none, else exit 65 naming the first column that differs.
+
+        --predictions csv writes to stdout one line per test row, in input order, \
+        after a header: row (from 0), predicted (the class name, quoted as RFC 4180 \
+        says when it holds a comma, a quote or a line end, or starts or ends with a \
+        space), then the probability of each class in a column named by the class. \
+        jsonl writes one JSON object per row: \
+        {"row":0,"predicted":"coat","probabilities":{"dress":0.1,"coat":0.9}}. Nothing is written unless every row was predicted. With labels, the \
+        scores go to stderr as the report (--quiet leaves it out). A regressor's lines \
+        hold the predicted value of each target instead, in the targets' original \
+        units: row,<target names> (csv) or {"row":0,"predicted":{"price":1.25}}.
+
         --scores FILE scores predictions made by another program instead, and reads no \
         stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as \
         Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in \
@@ -60,6 +79,7 @@ struct NnEval: ParsableCommand {
         Examples:
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
           nn-data csv new.csv --test-size 1 | nn-eval --model m.nn --json
+          nn-data csv new.csv --no-label | nn-eval --model m.nn --predictions csv
           nn-eval --scores s.txt --logits --json
         """ + HelpText.exitStatus,
         version: Provenance.version
@@ -86,6 +106,9 @@ struct NnEval: ParsableCommand {
     @Flag(name: .long, help: "With --scores: the lines are a regressor's 'true predicted' values, even if every true value is 0, 1 or -1.")
     var regression = false
 
+    @Option(name: .long, help: ArgumentHelp("Write the prediction for each test row instead, in input order: csv or jsonl (see below).", valueName: "format"))
+    var predictions: PredictionsFormat?
+
     @OptionGroup var quietOption: QuietOption
     var quiet: Bool { quietOption.quiet }
 
@@ -94,11 +117,15 @@ struct NnEval: ParsableCommand {
         if logits && scores == nil { throw ValidationError("--logits applies to --scores only") }
         if regression && scores == nil { throw ValidationError("--regression applies to --scores only (a stream says itself whether it is a regression problem)") }
         if scores != nil && model != nil { throw ValidationError("--scores and --model exclude each other: --scores scores predictions already made") }
+        if predictions != nil {
+            if json || report { throw ValidationError("--predictions writes the predictions to stdout: leave out --\(json ? "json" : "report") (the scores of labelled rows go to stderr)") }
+            if scores != nil { throw ValidationError("--predictions and --scores exclude each other: --scores reads predictions already made") }
+        }
     }
 
     func run() throws {
         try Stage.guarded("nn-eval") {
-            let output: EvalOutput = json ? .json : report || Stage.stdoutIsTerminal ? .report : .stream
+            let output: EvalOutput = predictions.map { .predictions($0) } ?? (json ? .json : report || Stage.stdoutIsTerminal ? .report : .stream)
             let t = threshold ?? 0.5
             let writer = output == .stream ? try StreamWriter.standardOutput(program: "nn-eval") : nil
             if let scores {
@@ -120,7 +147,7 @@ struct NnEval: ParsableCommand {
                 var classes = Attributes()
                 classes.setList("classes", read.classes)
                 let sections = [Section(name: "test.y", labels: read.labels.map(Int32.init), attributes: classes)] + MetricsSections.appended([set])
-                try output.emit([set], source: "the 'label score' lines of \(scores == "-" ? "stdin" : scores)", sections: sections, writer: writer, quiet: quiet)
+                try output.emit([set], source: "the 'label score' lines of \(scores == "-" ? "stdin" : scores)", sections: sections, writer: writer, threshold: t, quiet: quiet)
                 return
             }
             Stage.requirePipedInput("nn-eval")
@@ -129,18 +156,22 @@ struct NnEval: ParsableCommand {
             try scoring.consume(StreamReader.standardInput())
             if try scoring.isRegression() {
                 if threshold != nil { throw UsageError("--threshold applies to a classifier; this is a regressor (output=identity, f32 targets)") }
-                let (sets, source) = try scoring.finishRegression()
-                try output.emit(sets, source: source, writer: writer, quiet: quiet)
+                let (sets, unlabelled, source) = try scoring.finishRegression()
+                if !quiet { for notice in scoring.notices { Stage.note("nn-eval", notice) } }
+                try output.emit(sets, unlabelled: unlabelled, source: source, writer: writer, quiet: quiet)
                 return
             }
             let (sets, source) = try scoring.finish(threshold: t)
+            let unlabelled = scoring.unlabelled
             if !quiet {
                 for notice in scoring.notices { Stage.note("nn-eval", notice) }
-                if threshold != nil && !(sets.first?.evaluation.isBinary ?? true) {
-                    Stage.note("nn-eval", "--threshold applies to two classes only; with \(sets[0].evaluation.classes.count) the most probable class is predicted")
+                let k = sets.first?.evaluation.classes.count ?? unlabelled.first?.classes.count ?? 2
+                if threshold != nil && k > 2 {
+                    Stage.note("nn-eval", "--threshold applies to two classes only; with \(k) the most probable class is predicted")
                 }
             }
-            try output.emit(sets, source: source, sections: MetricsSections.appended(sets), writer: writer, quiet: quiet)
+            try output.emit(sets, unlabelled: unlabelled, source: source, sections: MetricsSections.appended(sets, unlabelled: unlabelled),
+                            writer: writer, threshold: t, quiet: quiet)
         }
     }
 }

@@ -150,10 +150,12 @@ struct NnFit: ParsableCommand {
             }
             let outputs = data.isRegression ? data.targets.count : data.classes.count == 2 ? 1 : data.classes.count
             try TrainingMemory(sizes: [data.features] + options.hidden + [outputs], options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
-            return Network(inputs: data.features, hidden: options.hidden, activation: options.activation, classes: data.classes,
-                           targets: data.targets, initializer: options.effectiveInitializer, seed: options.seed)
+            var network = Network(inputs: data.features, hidden: options.hidden, activation: options.activation, classes: data.classes,
+                                  targets: data.targets, initializer: options.effectiveInitializer, seed: options.seed)
+            network.input = input.input
+            return network
         }
-        let network = try fileModel ?? loadModel(input)
+        var network = try fileModel ?? loadModel(input)
         guard network.inputs == data.features else {
             throw StreamError(line: nil, "the model takes \(network.inputs) features but train.x has \(data.features) columns")
         }
@@ -163,6 +165,10 @@ struct NnFit: ParsableCommand {
         guard network.targets.count == data.targets.count else {
             throw StreamError(line: nil, "the model has \(network.targets.count) targets (\(network.targets.joined(separator: ","))) but train.y has \(data.targets.count)")
         }
+        // The columns must be the ones the model was trained on; a model that records none learns them now.
+        _ = try network.input.check(input.xHeader, inputs: network.inputs)
+        if network.input.columns == nil { network.input.columns = input.input.columns }
+        if network.input.image == nil { network.input.image = input.input.image }
         guard network.classes.count == data.classes.count else {
             throw StreamError(line: nil, "the model has \(network.classes.count) classes (\(network.classes.joined(separator: ","))) but train.y has \(data.classes.count)")
         }

@@ -17,16 +17,17 @@ let dataOnly = "nn-stream 1\n@test.x f32 2x2\n0 1\n1 0\n@test.y i32 2x1\n0\n1\n@
                       message: "nn-eval: error: no model to score test with")
 }
 
-@Test func featuresWithoutLabelsAreExit65() throws {
-    let stream = logisticStream.replacingOccurrences(of: "@test.y i32 3x1 classes=dress,coat\n0\n1\n0\n", with: "")
+@Test func trainingFeaturesWithoutLabelsAreExit65() throws {
+    // test.x without test.y is rows to predict; train.x always comes with train.y.
+    let stream = logisticStream.replacingOccurrences(of: "@train.y i32 4x1 classes=dress,coat\n0\n0\n1\n1\n", with: "")
     try expectRefusal("nn-eval < s.nn | cat", files: ["s.nn": stream], status: 65,
-                      message: "nn-eval: error: line 13: test.x has no test.y: nn-eval needs the true labels to score")
+                      message: "nn-eval: error: line 3: train.x has no train.y: nn-eval needs the true labels to score (rows to predict travel as test.x)")
 }
 
 @Test func modelWiderThanTheDataIsExit65() throws {
     let stream = "nn-stream 1\n@test.x f32 1x3\n0 1 2\n@test.y i32 1x1\n1\n@end\n"
     try expectRefusal("nn-eval --model m.nn < d.nn | cat", files: ["d.nn": stream, "m.nn": savedModel], status: 65,
-                      message: "nn-eval: error: line 2: test.x has 3 columns but the model takes 2 inputs (layers=2,2,1)")
+                      message: "nn-eval: error: line 2: test.x does not match the model's input: it has 3 columns but the model takes 2")
 }
 
 @Test func malformedScoresFileIsExit65WithTheLine() throws {

@@ -9,7 +9,8 @@ import Testing
 
 /// The --help text, pinned: a change to it is a change to the documentation.
 let evalHelp = """
-OVERVIEW: Score a model on the test and training sets.
+OVERVIEW: Score a model on the test and training sets, or predict rows without
+labels.
 
 Reads an nn-stream on stdin holding a model (from nn-fit) and labelled data
 (train.x/train.y, test.x/test.y; either set alone is fine), applies the model,
@@ -47,6 +48,24 @@ and test.per_class (k > 2) and test.roc (two classes). --json writes only
 {"train": {...}, "test": {...}} (the sets the input holds) for scripts;
 --report writes the report anywhere.
 
+Rows without labels (test.x with no test.y, as nn-data csv --no-label writes
+them) are predicted, not scored: a terminal gets their first rows and a count
+per predicted class; a pipe, the stream with test.predictions appended. The
+model must take the data's columns: names (columns=) in the same order, or
+their number when the data has no names (a note says so) or the model records
+none, else exit 65 naming the first column that differs.
+
+--predictions csv writes to stdout one line per test row, in input order, after
+a header: row (from 0), predicted (the class name, quoted as RFC 4180 says when
+it holds a comma, a quote or a line end, or starts or ends with a space), then
+the probability of each class in a column named by the class. jsonl writes one
+JSON object per row:
+{"row":0,"predicted":"coat","probabilities":{"dress":0.1,"coat":0.9}}. Nothing
+is written unless every row was predicted. With labels, the scores go to stderr
+as the report (--quiet leaves it out). A regressor's lines hold the predicted
+value of each target instead, in the targets' original units: row,<target
+names> (csv) or {"row":0,"predicted":{"price":1.25}}.
+
 --scores FILE scores predictions made by another program instead, and reads no
 stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as
 Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in
@@ -60,6 +79,7 @@ so for a file whose true values happen to be all 0/1). E.g.:
 Examples:
   nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
   nn-data csv new.csv --test-size 1 | nn-eval --model m.nn --json
+  nn-data csv new.csv --no-label | nn-eval --model m.nn --predictions csv
   nn-eval --scores s.txt --logits --json
 
 EXIT STATUS
@@ -88,7 +108,7 @@ ENVIRONMENT
                    boundary and --png estimate what they need first and
                    stop with 69 above it.
 
-USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--regression] [--quiet]
+USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--regression] [--predictions <format>] [--quiet]
 
 OPTIONS:
   --model <FILE>          Use the model saved in FILE (by nn-fit --save)
@@ -106,6 +126,9 @@ OPTIONS:
   --regression            With --scores: the lines are a regressor's 'true
                           predicted' values, even if every true value is 0, 1
                           or -1.
+  --predictions <format>  Write the prediction for each test row instead, in
+                          input order: csv or jsonl (see below). (values: csv,
+                          jsonl)
   --quiet                 Print no progress or notes on stderr.
   --version               Show the version.
   -h, --help              Show help information.

@@ -67,7 +67,7 @@ struct ExitCodeTests {
         try Reliability.expect("nn-eval --threshold 2 < fit.nns", in: dir, status: 64, message: "--threshold must lie in [0, 1]")
         try Reliability.expect("nn-data blobs | nn-eval", in: dir, status: 65, message: "nn-eval: error: no model to score")
         try Reliability.expect("nn-data blobs --features 3 | nn-eval --model m.nn", in: dir, status: 65,
-                               message: "nn-eval: error: line 3: train.x has 3 columns but the model takes 2 inputs")
+                               message: "nn-eval: error: line 3: train.x does not match the model's input: column 2 'x3' is not one of the model's 2 columns (x1,x2)")
         try Reliability.expect("nn-eval --model missing.nn < fit.nns", in: dir, status: 66, message: "nn-eval: error: missing.nn: no such file")
         try Reliability.expect("nn-eval --scores .", in: dir, status: 66, message: "nn-eval: error: .: is a directory, not a file")
         try Reliability.expect("nn-eval < fit.nns > /dev/full", in: dir, status: 74, message: "nn-eval: error: write error")

@@ -120,4 +120,29 @@ struct RegressionPipelineTests {
         let terminal = try run("script -qec \(shellQuoted(fit + " > /dev/null")) /dev/null")
         #expect(terminal.text.contains(" mse=") && terminal.text.contains(" rmse=") && terminal.text.contains(" val_rmse="), "\(terminal.text)")
     }
+
+    @Test func predictionsForNewRowsAreTheModelsValues() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = shellQuoted(dir.appendingPathComponent("lin.nn").path)
+        let fit = try run("nn-data regression --samples 100 --features 3 --targets 2 --noise 1 | nn-fit --save \(file) > /dev/null")
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let model = try String(contentsOfFile: dir.appendingPathComponent("lin.nn").path, encoding: .utf8)
+        let w = sectionRows(model, "model.layer1.weight"), b = sectionRows(model, "model.layer1.bias")[0]
+        let csv = Data("x1,x2,x3\n0.5,-1,2\n0,0.25,-3\n".utf8)
+        let rows: [[Double]] = [[0.5, -1, 2], [0, 0.25, -3]]
+        let out = try run("nn-data csv - --no-label | nn-eval --model \(file) --predictions csv", stdin: csv)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.lines.first == "row,y1,y2")
+        for (r, x) in rows.enumerated() {
+            let values = out.lines[r + 1].split(separator: ",").dropFirst().map { Double($0)! }
+            for j in 0..<2 {
+                // The linear model written out: y_j = Σ_i w[j][i] x_i + b_j, in Float64 here.
+                let expected = zip(w[j], x).reduce(b[j]) { $0 + $1.0 * $1.1 }
+                #expect(abs(values[j] - expected) < 1e-4 * max(1, abs(expected)), "row \(r) target \(j): \(values[j]) vs \(expected)")
+            }
+        }
+        let jsonl = try run("nn-data csv - --no-label | nn-eval --model \(file) --predictions jsonl", stdin: csv)
+        #expect(jsonl.lines.first?.hasPrefix("{\"row\":0,\"predicted\":{\"y1\":") == true)
+    }
 }

@@ -19,11 +19,7 @@ public enum CSVDataset {
     /// order (3,7 → 0,1); otherwise in sorted (byte) order of their text, as scikit-learn's
     /// LabelEncoder does. The class names (`classes=`) keep the labels' text.
     public static func load(_ csv: CSVReader, _ options: CSVOptions) throws -> LabelledData {
-        guard try csv.next() else {
-            throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
-        }
-        let width = csv.count
-        let names: [String]? = options.hasHeader ? (0..<width).map(csv.field) : nil
+        let (width, names) = try start(csv, options)
         let labelColumn = try resolveLabel(options.label, names: names, width: width)
         guard width >= 2 else {
             throw DataError.at(line: csv.line, "the CSV has one column; it needs at least one feature column besides the label")
@@ -32,19 +28,14 @@ public enum CSVDataset {
         var labelIDs: [Int] = []              // per row, the index into `labelTexts`
         var labelTexts: [String] = []         // distinct labels, by first appearance
         var idOf: [String: Int] = [:]
-        var pending = !options.hasHeader   // without a header the first record is data
-        while true {
-            if !pending { guard try csv.next() else { break } }
-            pending = false
-            guard csv.count == width else {
-                throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
-            }
+        try forEachRecord(csv, options, width: width) {
             try features.reserveChecked(width - 1, "the CSV's rows")
             for c in 0..<width where c != labelColumn {
                 features.append(try number(csv, c, names, labelDefaulted: options.label == nil))
             }
             let text = csv.field(labelColumn)
             guard !text.isEmpty else { throw DataError.at(line: csv.line, column: labelColumn + 1, "empty label") }
+            if options.label == nil { try refuseMeasurementAsLabel(text, csv, names) }
             if let id = idOf[text] {
                 labelIDs.append(id)
             } else {
@@ -67,11 +58,7 @@ public enum CSVDataset {
     /// targets and every other column as a feature; a cell that is not a number is an error
     /// naming its line and column.
     public static func loadTargets(_ csv: CSVReader, _ options: CSVOptions, targets: [String]) throws -> RegressionData {
-        guard try csv.next() else {
-            throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
-        }
-        let width = csv.count
-        let names: [String]? = options.hasHeader ? (0..<width).map(csv.field) : nil
+        let (width, names) = try start(csv, options)
         let targetColumns = try targets.map { try resolveColumn($0, names: names, width: width, option: "--target") }
         guard Set(targetColumns).count == targetColumns.count else { throw UsageError("--target names a column twice") }
         guard width > targetColumns.count else {
@@ -79,14 +66,9 @@ public enum CSVDataset {
         }
         let isTarget = (0..<width).map { targetColumns.contains($0) }
         var features: [Float] = [], values: [Float] = []
-        var pending = !options.hasHeader
         var rows = 0
-        while true {
-            if !pending { guard try csv.next() else { break } }
-            pending = false
-            guard csv.count == width else {
-                throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
-            }
+        try forEachRecord(csv, options, width: width) {
+            try features.reserveChecked(width, "the CSV's rows")
             for c in 0..<width where !isTarget[c] { features.append(try number(csv, c, names)) }
             for c in targetColumns { values.append(try number(csv, c, names)) }
             rows += 1
@@ -95,6 +77,49 @@ public enum CSVDataset {
         let targetNames = targetColumns.map { c in names?[c] ?? "y\(c + 1)" }
         return RegressionData(features: Matrix(rows: rows, cols: width - targetColumns.count, data: features), featureNames: featureNames,
                               targets: Matrix(rows: rows, cols: targetColumns.count, data: values), targetNames: targetNames)
+    }
+
+    /// A defaulted label column holding a number with a fraction (`0.2`) is a measurement, not
+    /// a class: most likely a features-only file, whose last feature must not become the label.
+    private static func refuseMeasurementAsLabel(_ text: String, _ csv: CSVReader, _ names: [String]?) throws {
+        guard let v = Double(text), v.isFinite, v.rounded() != v else { return }
+        let column = names.map { " ('\($0[csv.count - 1])')" } ?? ""
+        throw DataError.at(line: csv.line, column: csv.count, "the label defaults to the last column\(column), which holds \(text), a measurement rather than a class: name the label column with --label, or read rows without labels with --no-label")
+    }
+
+    /// Reads every record as features only (`nn-data csv --no-label`): each column is a
+    /// feature, nothing is taken for a label. `columns` holds the header's names (nil without one).
+    public static func loadFeatures(_ csv: CSVReader, _ options: CSVOptions) throws -> (features: Matrix, columns: [String]?) {
+        let (width, names) = try start(csv, options)
+        var features: [Float] = []
+        try forEachRecord(csv, options, width: width) {
+            try features.reserveChecked(width, "the CSV's rows")
+            for c in 0..<width { features.append(try number(csv, c, names)) }
+        }
+        return (Matrix(rows: features.count / width, cols: width, data: features), names)
+    }
+
+    /// Reads the first record: the number of fields every record must have, and the header's
+    /// names when there is a header.
+    private static func start(_ csv: CSVReader, _ options: CSVOptions) throws -> (width: Int, names: [String]?) {
+        guard try csv.next() else {
+            throw DataError.at(line: 1, "empty CSV input: expected \(options.hasHeader ? "a header row and " : "")rows of values")
+        }
+        return (csv.count, options.hasHeader ? (0..<csv.count).map(csv.field) : nil)
+    }
+
+    /// Calls `body` with `csv` on each data record (the first record too when there is no
+    /// header), after checking it has `width` fields.
+    private static func forEachRecord(_ csv: CSVReader, _ options: CSVOptions, width: Int, _ body: () throws -> Void) throws {
+        var pending = !options.hasHeader   // without a header the first record is data
+        while true {
+            if !pending { guard try csv.next() else { break } }
+            pending = false
+            guard csv.count == width else {
+                throw DataError.at(line: csv.line, "row has \(csv.count) field\(csv.count == 1 ? "" : "s"), expected \(width)\(options.hasHeader ? " (as the header)" : " (as the first row)")")
+            }
+            try body()
+        }
     }
 
     /// The indices of `texts` in class order: numeric when all are integers, else sorted text.

@@ -74,13 +74,15 @@ public struct Mnist: Sendable {
         Attributes([("scale", "1/255"), ("image", "\(file.dimensions[1])x\(file.dimensions[2])")])
     }
 
-    /// Writes train.x, train.y, test.x, test.y from the official files, rows in file order.
-    public func write(to writer: StreamWriter) throws {
-        for part in Part.allCases {
+    /// Writes train.x, train.y, test.x, test.y from the official files, rows in file order;
+    /// `labels: false` writes the test images alone, as test.x (rows to predict).
+    public func write(to writer: StreamWriter, labels: Bool = true) throws {
+        for part in labels ? Part.allCases : [.test] {
             let (images, selection) = try open(part)
             try writer.writeHeader(SectionHeader(name: "\(part.rawValue).x", type: .u8, rows: selection.items.count,
                                                  cols: images.itemSize, attributes: Mnist.imageAttributes(images)))
             try forEachImage(images, selection) { row in try writer.writeRow(row) }
+            guard labels else { continue }
             var y = Attributes()
             y.setList("classes", classes.names)
             try writer.write(Section(name: "\(part.rawValue).y", labels: selection.labels, attributes: y))

@@ -69,10 +69,12 @@ public enum MetricsSections {
 
 extension MetricsSections {
     /// What nn-eval appends to the stream: test.predictions, metrics, <set>.confusion,
-    /// <set>.per_class (k > 2) and test.roc (two classes, when defined).
-    public static func appended(_ sets: [ScoredSet]) -> [Section] {
+    /// <set>.per_class (k > 2) and test.roc (two classes, when defined); for rows without
+    /// labels, their predictions alone.
+    public static func appended(_ sets: [ScoredSet], unlabelled: [PredictedSet] = []) -> [Section] {
+        var out = unlabelled.map { predictions($0.predictions, classes: $0.classes, name: "\($0.name).predictions") }
+        guard !sets.isEmpty else { return out }
         let test = sets.first { $0.name == "test" }
-        var out: [Section] = []
         if let test { out.append(predictions(test.predictions, classes: test.evaluation.classes, name: "test.predictions")) }
         out.append(metrics(sets.map { ($0.name, $0.evaluation) }))
         out += sets.map { confusion($0.evaluation, set: $0.name) }

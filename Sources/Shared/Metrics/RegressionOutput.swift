@@ -5,16 +5,17 @@ public enum RegressionOutput {
     /// test.predictions (f32 N×t values in the targets' units, `task=regression columns=<targets>`),
     /// metrics (f32 S×7, the average over targets per set), and per set with several targets
     /// `<set>.per_target` (f32 t×7, `rows=<targets>`).
-    public static func sections(_ sets: [RegressionSet]) -> [Section] {
-        precondition(!sets.isEmpty)
-        let targets = sets[0].evaluation.targets
+    public static func sections(_ sets: [RegressionSet], unlabelled: [RegressionPredictions] = []) -> [Section] {
         var out: [Section] = []
-        if let test = sets.first(where: { $0.name == "test" }) {
+        let test = sets.first { $0.name == "test" }.map { RegressionPredictions(name: "test", values: $0.predicted, rows: $0.evaluation.samples, targets: $0.evaluation.targets) }
+        if let p = test ?? unlabelled.first(where: { $0.name == "test" }) {
             var a = Attributes()
             a["task"] = "regression"
-            a.setList("columns", targets)
-            out.append(Section(name: "test.predictions", matrix: Matrix(rows: test.evaluation.samples, cols: targets.count, data: test.predicted), attributes: a))
+            a.setList("columns", p.targets)
+            out.append(Section(name: "test.predictions", matrix: Matrix(rows: p.rows, cols: p.targets.count, data: p.values), attributes: a))
         }
+        guard !sets.isEmpty else { return out }
+        let targets = sets[0].evaluation.targets
         var m = Attributes()
         m["task"] = "regression"
         m.setList("rows", sets.map(\.name))
@@ -33,6 +34,35 @@ public enum RegressionOutput {
             }
         }
         return out
+    }
+
+    /// `--predictions csv`: `row,<target names>` then a line per row; `jsonl`:
+    /// `{"row":0,"predicted":{"y":1.25}}` per row. Built whole, written once every row was predicted.
+    public static func predictionLines(_ p: RegressionPredictions, format: PredictionsFormat) -> String {
+        var out = ""
+        let t = p.targets.count
+        switch format {
+        case .csv:
+            out += (["row"] + p.targets).map(PredictionsFormat.csvField).joined(separator: ",") + "\n"
+            for r in 0..<p.rows {
+                out += "\(r)" + (0..<t).map { "," + NumberText.text(p.values[r * t + $0]) }.joined() + "\n"
+            }
+        case .jsonl:
+            let names = p.targets.map(MetricsJSON.string)
+            for r in 0..<p.rows {
+                out += "{\"row\":\(r),\"predicted\":{" + (0..<t).map { names[$0] + ":" + NumberText.text(p.values[r * t + $0]) }.joined(separator: ",") + "}}\n"
+            }
+        }
+        return out
+    }
+
+    /// On a terminal, rows without targets: the first ten predictions and how many there are.
+    public static func table(_ p: RegressionPredictions, source: String) -> String {
+        var out = "\(source.visible)\n\(p.rows) row\(p.rows == 1 ? "" : "s") of \(p.name).x without targets\(p.rows > 10 ? "; the first 10" : ""):\n\n"
+        let t = p.targets.count
+        var table = [["row"] + p.targets.map(\.visible)]
+        for r in 0..<min(p.rows, 10) { table.append(["\(r)"] + (0..<t).map { NumberText.text(p.values[r * t + $0]) }) }
+        return out + EvalReport.align(table)
     }
 
     /// {"train": {...}, "test": {...}}: samples, targets, the seven scores (averaged over

@@ -18,6 +18,22 @@ public struct RegressionSet: Sendable {
     }
 }
 
+/// A regressor's predictions for rows without targets (test.x without test.y).
+public struct RegressionPredictions: Sendable {
+    public var name: String
+    /// rows × t, row-major, in the targets' original units.
+    public var values: [Float]
+    public var rows: Int
+    public var targets: [String]
+
+    public init(name: String, values: [Float], rows: Int, targets: [String]) {
+        self.name = name
+        self.values = values
+        self.rows = rows
+        self.targets = targets
+    }
+}
+
 extension StreamScoring {
     /// True when what is to be scored is a regressor's: the model (given or in the stream) has
     /// identity outputs, or, without a model, a y section holds f32 targets.
@@ -30,9 +46,28 @@ extension StreamScoring {
     }
 
     /// Scores every set the stream holds with the regressor (or its predictions).
-    public func finishRegression() throws -> (sets: [RegressionSet], source: String) {
-        try scoreSets(nothing: "no data with targets to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data friedman1 | nn-fit | nn-eval)",
-                      name: \.name) { set, s, network in try scoreRegression(set, s, network: network) }
+    /// Scores every set with targets and predicts test.x without test.y (`unlabelled`).
+    public func finishRegression() throws -> (sets: [RegressionSet], unlabelled: [RegressionPredictions], source: String) {
+        let network = try network()
+        var scored: [RegressionSet] = []
+        var unlabelled: [RegressionPredictions] = []
+        for set in StreamScoring.setNames {
+            guard let s = inputs[set], !s.isEmpty else { continue }
+            // An empty split (nn-data --test-size 0 or 1 writes one) has nothing to score.
+            if (s.y?.rows ?? 0) == 0 && (s.xHeader?.rows ?? 0) == 0 && (s.predictions?.rows ?? 0) == 0 { continue }
+            if s.y == nil && set == "test", let network, let x = s.xHeader {
+                let values = try s.predictedValues ?? StreamScoring.regressionValues(network, s.x!).data
+                unlabelled.append(RegressionPredictions(name: set, values: values, rows: x.rows, targets: network.targets))
+            } else {
+                scored.append(try scoreRegression(set, s, network: network))
+            }
+        }
+        guard !scored.isEmpty || !unlabelled.isEmpty else {
+            throw StreamError(line: nil, "no data with targets to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data friedman1 | nn-fit | nn-eval)")
+        }
+        let source = network.map { "model \(StreamScoring.describe($0)) from \(model != nil ? modelOrigin : "the stream")" }
+            ?? "predictions from the stream (" + scored.map { "\($0.name).predictions" }.joined(separator: ", ") + ")"
+        return (scored, unlabelled, source)
     }
 
     private func scoreRegression(_ set: String, _ s: SetInputs, network: Network?) throws -> RegressionSet {
@@ -65,7 +100,12 @@ extension StreamScoring {
             guard truth.cols == network.sizes.last! else {
                 throw StreamError(line: y.header.line, "\(y.name) has \(truth.cols) targets but the model predicts \(network.sizes.last!) (targets=\(network.targets.joined(separator: ",")))")
             }
-            predicted = try StreamScoring.regressionValues(network, s.x!)
+            if let values = s.predictedValues {
+                predicted = Matrix(rows: y.rows, cols: network.sizes.last!, data: values)
+            } else {
+                try checkInput(network, s.x!.header)
+                predicted = try StreamScoring.regressionValues(network, s.x!)
+            }
             if targets.isEmpty { targets = network.targets }
             if targets != network.targets {
                 throw StreamError(line: y.header.line, "\(y.name) has targets \(targets.joined(separator: ",")) but the model predicts \(network.targets.joined(separator: ","))")
@@ -87,8 +127,6 @@ extension StreamScoring {
 
     /// A regressor's predictions for x in the targets' original units (n × t).
     static func regressionValues(_ network: Network, _ x: Section) throws -> Matrix {
-        var out: [Float] = []
-        try forEachBatch(network, x) { _, z in out += network.values(outputs: z).data }
-        return Matrix(rows: x.rows, cols: network.sizes.last!, data: out)
+        Matrix(rows: x.rows, cols: network.sizes.last!, data: try predictor(network, x).values)
     }
 }

@@ -15,37 +15,86 @@ public struct ScoredSet: Sendable {
     }
 }
 
+/// The predictions for one set's rows that carry no labels (`test.x` without `test.y`).
+public struct PredictedSet: Sendable {
+    public var name: String
+    public var predictions: Predictions
+    public var classes: [String]
+}
+
 extension StreamScoring {
     func score(_ set: String, _ s: SetInputs, network: Network?, threshold: Double) throws -> ScoredSet {
         guard let y = s.y else {
             let what = s.xHeader ?? s.predictions!.header
-            throw StreamError(line: what.line, "\(what.name) has no \(set).y: nn-eval needs the true labels to score")
+            throw StreamError(line: what.line, "\(what.name) has no \(set).y: nn-eval needs the true labels to score (rows to predict travel as test.x)")
         }
         let labels = try y.labels()
-        var classLists: [(source: String, names: [String])] = []
-        let predictions: Predictions
+        let (predictions, classLists) = try predictions(set, s, network: network, rows: y.rows, rowsSource: y)
+        var classes = try StreamScoring.resolveClasses(k: predictions.classes, classLists)
+        // Without class names elsewhere, the labels' names stand when they name every class.
+        if classLists.isEmpty, let names = y.attributes.list("classes"), !names.isEmpty {
+            classes = try StreamScoring.resolveClasses(k: predictions.classes, [(y.name, names)])
+        }
+        let index = try StreamScoring.classIndex(of: y, in: classes, reference: classLists.first?.source ?? "the predictions")
+        var mapped: [Int] = []
+        mapped.reserveCapacity(labels.count)
+        for (r, label) in labels.enumerated() {
+            guard label >= 0 && Int(label) < index.count else {
+                let names = y.attributes.list("classes") ?? classes
+                throw StreamError(line: y.header.line.map { $0 + 1 + r }, "\(y.name): label \(label) is outside 0..\(names.count - 1) (classes \(names.joined(separator: ", ")))")
+            }
+            mapped.append(index[Int(label)])
+        }
+        return ScoredSet(name: set, labels: mapped, predictions: predictions, classes: classes, threshold: threshold)
+    }
+
+    /// Rows without labels: the model's predictions (or an upstream stage's) and their class names.
+    func predictUnlabelled(_ set: String, _ s: SetInputs, network: Network?) throws -> PredictedSet {
+        let rows = s.xHeader?.rows ?? s.predictions!.rows
+        let (predictions, classLists) = try predictions(set, s, network: network, rows: rows, rowsSource: nil)
+        return PredictedSet(name: set, predictions: predictions, classes: try StreamScoring.resolveClasses(k: predictions.classes, classLists))
+    }
+
+    /// A set's predictions, from the model or from the stream, with the class names their
+    /// source gives. `rowsSource`: the labels the predictions must line up with.
+    private func predictions(_ set: String, _ s: SetInputs, network: Network?, rows: Int, rowsSource y: Section?)
+        throws -> (Predictions, [(source: String, names: [String])]) {
         if let network {
             guard let xHeader = s.xHeader else {
-                throw StreamError(line: y.header.line, "\(set).y has no \(set).x to apply the model to")
+                throw StreamError(line: y?.header.line, "\(set).y has no \(set).x to apply the model to")
             }
-            guard xHeader.rows == y.rows else {
+            if let y, xHeader.rows != y.rows {
                 throw StreamError(line: y.header.line, "\(set).y has \(y.rows) rows but \(set).x has \(xHeader.rows)")
             }
             if xHeader.attributes["standardized"] == "true" { try checkStandardization(of: xHeader, network) }
-            predictions = try s.predicted ?? StreamScoring.predict(network, s.x!)
-            if !network.classes.isEmpty { classLists.append(("the model", network.classes)) }
-        } else if let p = s.predictions {
-            predictions = try StreamScoring.readPredictions(p, rows: y.rows, labels: y.name)
-            if let names = p.attributes.list("classes"), !names.isEmpty { classLists.append((p.name, names)) }
-        } else {
-            throw StreamError(line: nil, "no model to score \(set) with: the stream holds no model and no \(set).predictions; train one (nn-data circles | nn-fit | nn-eval) or give --model FILE")
+            let predictions = try s.predicted ?? predict(network, s.x!)
+            return (predictions, network.classes.isEmpty ? [] : [("the model", network.classes)])
         }
-        if let names = y.attributes.list("classes"), !names.isEmpty { classLists.append((y.name, names)) }
-        let classes = try StreamScoring.resolveClasses(k: predictions.classes, classLists)
-        for (r, label) in labels.enumerated() where label < 0 || Int(label) >= classes.count {
-            throw StreamError(line: y.header.line.map { $0 + 1 + r }, "\(y.name): label \(label) is outside 0..\(classes.count - 1) (classes \(classes.joined(separator: ", ")))")
+        if let p = s.predictions {
+            let predictions = try StreamScoring.readPredictions(p, rows: rows, labels: y?.name ?? "\(set).x")
+            let names = p.attributes.list("classes") ?? []
+            return (predictions, names.isEmpty ? [] : [(p.name, names)])
         }
-        return ScoredSet(name: set, labels: labels.map(Int.init), predictions: predictions, classes: classes, threshold: threshold)
+        let what = y == nil ? "predict \(set).x" : "score \(set)"
+        throw StreamError(line: nil, "no model to \(what) with: the stream holds no model and no \(set).predictions; train one (nn-data circles | nn-fit | nn-eval) or give --model FILE")
+    }
+
+    /// For each label of `y`, its class in `classes`. Labels named by `classes=` are matched by
+    /// name, so data showing only some of the classes (one row, a batch of one class) keeps
+    /// its meaning; its names must appear in the same order as the model's.
+    static func classIndex(of y: Section, in classes: [String], reference: String) throws -> [Int] {
+        guard let names = y.attributes.list("classes"), !names.isEmpty, names != classes else { return Array(classes.indices) }
+        var index: [Int] = []
+        for name in names {
+            guard let i = classes.firstIndex(of: name) else {
+                throw StreamError(line: y.header.line, "\(y.name) names \(names.count) classes (\(names.joined(separator: ", "))) but \(reference) has \(classes.count) (\(classes.joined(separator: ", "))): '\(name)' is not one of them")
+            }
+            guard index.last.map({ $0 < i }) ?? true else {
+                throw StreamError(line: y.header.line, "\(reference) has classes \(classes.joined(separator: ",")) but \(y.name) has \(names.joined(separator: ",")): labels would be read as the wrong classes")
+            }
+            index.append(i)
+        }
+        return index
     }
 
     /// x marked standardized=true must have been standardised with the model's own statistics.
@@ -54,57 +103,6 @@ extension StreamScoring {
         if let mean = standardize["standardize.mean"], let std = standardize["standardize.std"],
            try mean.matrix().data != own.mean || std.matrix().data != own.std {
             throw StreamError(line: x.line, "\(x.name) was standardised with other statistics (standardize.mean/std) than the model was trained with; give nn-eval the data before nn-data standardize, and the model applies its own")
-        }
-    }
-
-    /// The model's predictions for x, applying the model's standardisation unless x is
-    /// marked standardized=true. Works through x in batches of rows, so only x is held whole.
-    static func predict(_ network: Network, _ x: Section) throws -> Predictions {
-        let k = network.output == .sigmoid ? 2 : network.sizes.last!
-        var predictions = Predictions(output: network.output, classes: k)
-        try forEachBatch(network, x) { _, z in predictions.append(logits: z) }
-        return predictions
-    }
-
-    /// Runs x through the network in batches of rows, standardised as the model needs
-    /// (unless x is marked standardized=true), giving each batch's inputs and outputs to `body`.
-    /// Refuses x of the wrong width and outputs that are not finite.
-    static func forEachBatch(_ network: Network, _ x: Section, _ body: (Matrix, Matrix) throws -> Void) throws {
-        let layers = "layers=" + network.sizes.map(String.init).joined(separator: ",")
-        guard x.cols == network.inputs else {
-            throw StreamError(line: x.header.line, "\(x.name) has \(x.cols) columns but the model takes \(network.inputs) inputs (\(layers))")
-        }
-        var standardization: Standardization?
-        if x.attributes["standardized"] == "true" {
-            guard network.standardization != nil else {
-                throw StreamError(line: x.header.line, "\(x.name) is standardized but the model was trained on unstandardised inputs (it has no model.standardize); give nn-eval the data before nn-data standardize")
-            }
-        } else if let s = network.standardization {
-            if let c = s.std.firstIndex(where: { !($0 > 0) }) {
-                throw StreamError(line: nil, "model.standardize.std is \(NumberText.text(s.std[c])) in column \(c): a standard deviation must be positive")
-            }
-            standardization = s
-        }
-        let scale = try ByteScale(x.attributes["scale"], line: x.header.line, section: x.name)
-        let batch = 256, d = x.cols
-        var start = 0
-        while start < x.rows {
-            let n = min(batch, x.rows - start)
-            let range = (start * d)..<((start + n) * d)
-            var m: Matrix
-            switch x.storage {
-            case .f32(let v): m = Matrix(rows: n, cols: d, data: Array(v[range]))
-            case .i32(let v): m = Matrix(rows: n, cols: d, data: v[range].map { Float($0) })
-            case .u8(let v): m = Matrix(rows: n, cols: d, data: v[range].map { scale.apply($0) })
-            }
-            if let s = standardization { m = s.apply(m) }
-            let z = network.logits(m)
-            if let bad = z.data.firstIndex(where: { !$0.isFinite }) {
-                let row = start + bad / z.cols
-                throw StreamError(line: x.header.line.map { $0 + 1 + row }, "the model's output for \(x.name) row \(row) is not finite (\(z.data[bad])): the model's weights are unusable for this input")
-            }
-            try body(m, z)
-            start += n
         }
     }
 

@@ -19,6 +19,8 @@ public final class StreamScoring {
         var xHeader: SectionHeader?
         /// The model's predictions, made as soon as both the model and x were there.
         var predicted: Predictions?
+        /// A regressor's predicted values (n × t), likewise.
+        var predictedValues: [Float]?
         var y: Section?
         var predictions: Section?
         var isEmpty: Bool { xHeader == nil && y == nil && predictions == nil }
@@ -32,7 +34,10 @@ public final class StreamScoring {
     var standardize: [String: Section] = [:]
     var inputs: [String: SetInputs] = [:]
     /// Things the user should know that are not errors (printed as notes on stderr).
-    public private(set) var notices: [String] = []
+    public internal(set) var notices: [String] = []
+    private var schemaNoted = false
+    /// After `finish`: the sets that had rows but no labels, predicted, in stream order.
+    public internal(set) var unlabelled: [PredictedSet] = []
 
     /// `model` is the network given with --model (nil: the stream must hold one, or
     /// predictions); `writer` receives the stream as it passes (nil: nothing is passed on).
@@ -79,16 +84,25 @@ public final class StreamScoring {
 
     private func takeSetSection(_ h: SectionHeader, set: String, part: String, _ reader: StreamReader) throws {
         var s = inputs[set] ?? SetInputs()
+        if part == "x", let model {
+            s.xHeader = h
+            // An empty split (nn-data --test-size 0 or 1 writes one) has nothing to check or predict.
+            if h.rows > 0 {
+                try checkInput(model, h)
+                let predictor = try StreamScoring.predict(model, rowsOf: h, from: reader, copyingTo: writer)
+                if model.isRegressor { s.predictedValues = predictor.values } else { s.predicted = predictor.predictions }
+            } else {
+                try pass(h, reader)
+            }
+            inputs[set] = s
+            return
+        }
         // nn-eval writes its own test.predictions; an upstream one is read, not passed on.
         let section = try reader.read(h, copyingTo: h.name == "test.predictions" ? nil : writer)
         switch part {
         case "x":
             s.xHeader = h
-            if let model, !model.isRegressor {
-                s.predicted = try StreamScoring.predict(model, section)
-            } else {
-                s.x = section
-            }
+            s.x = section
         case "y": s.y = section
         default: s.predictions = section
         }
@@ -105,30 +119,44 @@ public final class StreamScoring {
         return try Network(sections: modelSections)
     }
 
-    /// Scores every set the stream holds; `source` says what was scored (for the report).
-    public func finish(threshold: Double) throws -> (sets: [ScoredSet], source: String) {
-        try scoreSets(nothing: "no labelled data to score: expected train.x and train.y, or test.x and test.y, with rows (e.g. nn-data circles | nn-fit | nn-eval)",
-                      name: \.name) { set, s, network in try score(set, s, network: network, threshold: threshold) }
+    /// The model's predictions for x, after checking x's columns against the model's input.
+    /// A check by count alone because the data has no names is noted once.
+    func predict(_ network: Network, _ x: Section) throws -> Predictions {
+        try checkInput(network, x.header)
+        return try StreamScoring.predict(network, x)
     }
 
-    /// Scores each set that has rows with `score`, a classifier's or a regressor's; `nothing` is
-    /// the error when no set has any. `source` names the model, or the predictions scored.
-    func scoreSets<Scored>(nothing: String, name: (Scored) -> String,
-                           _ score: (String, SetInputs, Network?) throws -> Scored) throws -> (sets: [Scored], source: String) {
+    func checkInput(_ network: Network, _ x: SectionHeader) throws {
+        if let note = try network.input.check(x, inputs: network.inputs), !schemaNoted {
+            notices.append(note)
+            schemaNoted = true
+        }
+    }
+
+    /// Scores every labelled set the stream holds and predicts the unlabelled ones (rows
+    /// without a `<set>.y`, kept in `unlabelled`); `source` says what was used (for the report).
+    public func finish(threshold: Double) throws -> (sets: [ScoredSet], source: String) {
         let network = try network()
-        var scored: [Scored] = []
+        var scored: [ScoredSet] = []
+        unlabelled = []
         for set in StreamScoring.setNames {
             guard let s = inputs[set], !s.isEmpty else { continue }
             // An empty split (nn-data --test-size 0 or 1 writes one) has nothing to score.
-            if s.y?.rows == 0 && (s.xHeader?.rows ?? 0) == 0 && (s.predictions?.rows ?? 0) == 0 { continue }
-            scored.append(try score(set, s, network))
+            if (s.y?.rows ?? 0) == 0 && (s.xHeader?.rows ?? 0) == 0 && (s.predictions?.rows ?? 0) == 0 { continue }
+            if s.y == nil && set == "test" {
+                unlabelled.append(try predictUnlabelled(set, s, network: network))
+            } else {
+                scored.append(try score(set, s, network: network, threshold: threshold))
+            }
         }
-        guard !scored.isEmpty else { throw StreamError(line: nil, nothing) }
+        guard !scored.isEmpty || !unlabelled.isEmpty else {
+            throw StreamError(line: nil, "no data to score or predict: expected test.x (with test.y to score), or train.x and train.y, with rows (e.g. nn-data circles | nn-fit | nn-eval)")
+        }
         let source: String
         if let network {
             source = "model \(StreamScoring.describe(network)) from \(model != nil ? modelOrigin : "the stream")"
         } else {
-            source = "predictions from the stream (" + scored.map { "\(name($0)).predictions" }.joined(separator: ", ") + ")"
+            source = "predictions from the stream (" + (scored.map(\.name) + unlabelled.map(\.name)).map { "\($0).predictions" }.joined(separator: ", ") + ")"
         }
         return (scored, source)
     }

@@ -1,5 +1,6 @@
 // A network as stream sections:
-//   @model f32 0x0 layers=784,16,1 activations=sigmoid,identity output=sigmoid classes=dress,coat <training record>
+//   @model f32 0x0 layers=784,16,1 activations=sigmoid,identity output=sigmoid classes=dress,coat
+//        input_image=28x28 <training record>       (input_columns=a,b,... when train.x named its columns)
 //   @model.layer1.weight f32 16x784        (out × in)
 //   @model.layer1.bias f32 1x16
 //   ...
@@ -10,7 +11,7 @@
 
 extension Network {
     /// Attribute keys the `model` header always carries; everything else in it is the training record.
-    static let structuralKeys: Set<String> = ["layers", "activations", "output", "classes", "targets"]
+    static let structuralKeys = Set(["layers", "activations", "output", "classes", "targets"]).union(InputSchema.keys)
 
     public func sections(prefix: String = "model") -> [Section] {
         var head = Attributes()
@@ -19,6 +20,7 @@ extension Network {
         head["output"] = output.rawValue
         if !classes.isEmpty { head.setList("classes", classes) }
         if !targets.isEmpty { head.setList("targets", targets) }
+        input.write(to: &head)
         for (k, v) in training where !Network.structuralKeys.contains(k) { head[k] = v }
         var out = [Section(header: SectionHeader(name: prefix, type: .f32, rows: 0, cols: 0, attributes: head), storage: .f32([]))]
         for (i, layer) in layers.enumerated() {
@@ -113,5 +115,6 @@ extension Network {
         self.init(layers: layers, output: output, classes: classes, standardization: standardization, training: training)
         self.targets = output == .identity && targets.isEmpty ? (0..<outUnits).map { "y\($0 + 1)" } : targets
         self.targetStandardization = targetStandardization
+        input = try InputSchema(model: head.attributes, inputs: sizes[0], name: prefix, line: line)
     }
 }

@@ -96,6 +96,8 @@ public struct Network: Equatable, Sendable {
     public var targetStandardization: Standardization?
     /// How the model was made (optimiser, lr, seed, ...), recorded in the `model` header.
     public var training: Attributes
+    /// The names of the input columns and the image shape the model was trained on.
+    public var input = InputSchema()
 
     public init(layers: [Dense], output: OutputKind, classes: [String], standardization: Standardization? = nil, training: Attributes = Attributes()) {
         self.layers = layers

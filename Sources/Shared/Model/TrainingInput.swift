@@ -12,6 +12,10 @@ public struct TrainingInput {
     public var standardized: Bool
     /// The model sections that were in the stream (dropped from the output: training replaces them).
     public var modelSections: [Section]
+    /// train.x's column names and image shape, for the model to record.
+    public var input: InputSchema
+    /// train.x's header, to check a model being continued against.
+    public var xHeader: SectionHeader
 
     /// Reads `reader` to its end, writing everything that passes through to `writer`
     /// (without `end()`: the caller appends the model first).
@@ -101,6 +105,6 @@ public struct TrainingInput {
             standardization = Standardization(mean: mean, std: std)
         }
         return TrainingInput(data: data, standardization: standardization, standardized: xHeader.attributes["standardized"] == "true",
-                             modelSections: modelSections)
+                             modelSections: modelSections, input: InputSchema(of: xHeader.attributes), xHeader: xHeader)
     }
 }

@@ -82,7 +82,7 @@ let sigmoidOfOne = Double(Float(0.7310585786300049))  // σ(1) in Float64 (0.731
 @Test func modelInputWidthMustMatchTheData() {
     let e = scoringError("@test.x f32 1x2\n1 2\n@test.y i32 1x1\n1\n" + standardizedModel)
     #expect(e?.line == 2)
-    #expect(e?.detail == "test.x has 2 columns but the model takes 1 inputs (layers=1,1)")
+    #expect(e?.detail == "test.x does not match the model's input: it has 2 columns but the model takes 1")
 }
 
 @Test func dataWithoutAModelOrPredictionsIsRefused() {
@@ -90,9 +90,10 @@ let sigmoidOfOne = Double(Float(0.7310585786300049))  // σ(1) in Float64 (0.731
     #expect(e?.detail.hasPrefix("no model to score test with") == true)
 }
 
-@Test func featuresWithoutLabelsAreRefused() {
-    let e = scoringError("@test.x f32 1x1\n1\n" + standardizedModel)
-    #expect(e?.detail == "test.x has no test.y: nn-eval needs the true labels to score")
+@Test func trainingFeaturesWithoutLabelsAreRefused() {
+    // Rows to predict travel as test.x; train.x without train.y is a broken stream.
+    let e = scoringError("@train.x f32 1x1\n1\n" + standardizedModel)
+    #expect(e?.detail == "train.x has no train.y: nn-eval needs the true labels to score (rows to predict travel as test.x)")
 }
 
 @Test func rowsOfXAndYMustAgree() {
@@ -112,7 +113,7 @@ let sigmoidOfOne = Double(Float(0.7310585786300049))  // σ(1) in Float64 (0.731
 }
 
 @Test func noLabelledDataIsRefused() {
-    #expect(scoringError("@other f32 1x1\n1\n" + standardizedModel)?.detail.hasPrefix("no labelled data to score") == true)
+    #expect(scoringError("@other f32 1x1\n1\n" + standardizedModel)?.detail.hasPrefix("no data to score or predict") == true)
 }
 
 @Test func predictionsFromAnotherStageAreScoredAndReplaced() throws {
@@ -152,7 +153,7 @@ let sigmoidOfOne = Double(Float(0.7310585786300049))  // σ(1) in Float64 (0.731
     // nn-data --test-size 1 writes a train split with no rows.
     let r = try scoreStream("@train.x f32 0x1\n@train.y i32 0x1\n@test.x f32 1x1\n6\n@test.y i32 1x1\n1\n" + standardizedModel)
     #expect(r.sets.map(\.name) == ["test"])
-    #expect(scoringError("@train.x f32 0x1\n@train.y i32 0x1\n" + standardizedModel)?.detail.hasPrefix("no labelled data to score") == true)
+    #expect(scoringError("@train.x f32 0x1\n@train.y i32 0x1\n" + standardizedModel)?.detail.hasPrefix("no data to score or predict") == true)
 }
 
 // p = σ(x) per test row, Float64 then as written (Float32), and scikit-learn 1.9.1 on what is written:
