@@ -221,3 +221,29 @@ func fashionMNISTImagesArePredictedAsPredictPyPredictsThem() throws {
     #expect(r.status == 65)
     #expect(r.stderr.hasPrefix("nn-fit: error: line 3: train.x does not match the model's input: column 0 is 'height' where the model expects 'width'"), "\(r.stderr)")
 }
+
+@Test(.enabled(if: fashionInstalled))
+func tenClassesArePredictedWithTheirNamesAndScoredOnAFewRows() throws {
+    let fit = "nn-data mnist --limit-train 600 | nn-fit --hidden 16 --epochs 2 --batch-size 32 --save ten.nn > /dev/null"
+    let r = try EvalPipe.run("\(fit) && nn-data mnist --limit-train 0 --limit-test 25 > few.nn && nn-eval --model ten.nn --predictions csv < few.nn > nn.csv && \(python) \(predictScript) ten.nn few.nn > py.csv && cat nn.csv && echo --- && cat py.csv")
+    #expect(r.status == 0, "\(r.stderr)")
+    let parts = r.text.components(separatedBy: "---\n")
+    let rows = csvRows(parts[0])
+    #expect(rows[0] == ["row", "predicted", "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"])
+    #expect(rows.count == 26)
+    expectSamePredictions(parts[0], parts[1])
+    // The scores of those labelled rows went to stderr, as a ten-class report.
+    #expect(r.stderr.contains("10 classes: T-shirt/top, Trouser"), "\(r.stderr)")
+}
+
+@Test func thresholdDecidesTwoClassPredictions() throws {
+    // One standardised feature, p = σ(x): hand-made, so the probabilities are known.
+    let model = "nn-stream 1\n@model f32 0x0 layers=1,1 activations=identity output=sigmoid classes=no,yes input_columns=x\n@model.layer1.weight f32 1x1\n1\n@model.layer1.bias f32 1x1\n0\n@end\n"
+    let data = ["m.nn": model, "new.csv": "x\n0.5\n2\n-1\n"]
+    // σ(0.5) = 0.622, σ(2) = 0.881, σ(−1) = 0.269.
+    let plain = try EvalPipe.run("nn-data csv new.csv --no-label | nn-eval --model m.nn --predictions csv", files: data)
+    #expect(csvRows(plain.text).dropFirst().map { $0[1] } == ["yes", "yes", "no"])
+    let strict = try EvalPipe.run("nn-data csv new.csv --no-label | nn-eval --model m.nn --predictions csv --threshold 0.7", files: data)
+    #expect(csvRows(strict.text).dropFirst().map { $0[1] } == ["no", "yes", "no"])
+    #expect(strict.stderr == "")
+}

@@ -23,28 +23,15 @@ public struct Circles: Equatable, Sendable {
     /// 2πi/n_in on the circle of radius `factor` (numpy's linspace without endpoint);
     /// then x += noise · N(0, 1) per coordinate, from the row's own random stream.
     /// Not shuffled: the split permutes the rows.
-    public func rows(seed: UInt64) throws -> Rows {
+    public func rows(seed: UInt64) throws -> TwoCurves {
         try validate()
-        return Rows(circles: self, seed: seed)
+        let factor = self.factor
+        return TwoCurves(samples: samples, noise: noise, seed: seed, stream: "circles") { label, i, count in
+            let radius = label == 0 ? 1.0 : factor
+            let t = 2 * Double.pi * Double(i) / Double(count)
+            return (radius * cos(t), radius * sin(t))
+        }
     }
 
     public func generate(seed: UInt64) throws -> LabelledData { try rows(seed: seed).generate() }
-
-    public struct Rows: GeneratedRows {
-        let circles: Circles
-        let seed: UInt64
-        public var samples: Int { circles.samples }
-        public var features: Int { 2 }
-        public var classes: [String] { ["0", "1"] }
-        public var classCounts: [Int] { [samples / 2, samples - samples / 2] }
-
-        public func make(row index: Int, label: Int, into row: UnsafeMutableBufferPointer<Float>) {
-            var random = Random(seed: seed, stream: "circles", index: index)
-            let count = classCounts[label], i = index - (label == 0 ? 0 : classCounts[0])
-            let radius = label == 0 ? 1.0 : circles.factor
-            let t = 2 * Double.pi * Double(i) / Double(count)
-            row[0] = Float(radius * cos(t) + circles.noise * random.normal())
-            row[1] = Float(radius * sin(t) + circles.noise * random.normal())
-        }
-    }
 }

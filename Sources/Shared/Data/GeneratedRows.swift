@@ -58,3 +58,25 @@ extension GeneratedRows {
         return LabelledData(features: Matrix(rows: samples, cols: features, data: x), columns: columns, labels: y, classes: classes)
     }
 }
+
+/// Two classes of points in the plane, ⌊n/2⌋ of class 0 then the rest, each a point on a curve
+/// (`point(label, i, count)`: the i-th of `count`) plus noise · N(0, 1) per coordinate from the
+/// row's own random stream: make_circles' and make_moons' shape.
+public struct TwoCurves: GeneratedRows {
+    public let samples: Int
+    let noise: Double
+    let seed: UInt64
+    let stream: String
+    let point: @Sendable (_ label: Int, _ i: Int, _ count: Int) -> (Double, Double)
+
+    public var features: Int { 2 }
+    public var classes: [String] { ["0", "1"] }
+    public var classCounts: [Int] { [samples / 2, samples - samples / 2] }
+
+    public func make(row index: Int, label: Int, into row: UnsafeMutableBufferPointer<Float>) {
+        var random = Random(seed: seed, stream: stream, index: index)
+        let (x, y) = point(label, index - (label == 0 ? 0 : classCounts[0]), classCounts[label])
+        row[0] = Float(x + noise * random.normal())
+        row[1] = Float(y + noise * random.normal())
+    }
+}

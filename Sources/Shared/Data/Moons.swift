@@ -20,28 +20,13 @@ public struct Moons: Equatable, Sendable {
     /// upper moon (⌊n/2⌋ points) (cos t, sin t); lower moon (the rest) (1 − cos t, 0.5 − sin t);
     /// then x += noise · N(0, 1) per coordinate, from the row's own random stream.
     /// Not shuffled: the split permutes the rows.
-    public func rows(seed: UInt64) throws -> Rows {
+    public func rows(seed: UInt64) throws -> TwoCurves {
         try validate()
-        return Rows(moons: self, seed: seed)
+        return TwoCurves(samples: samples, noise: noise, seed: seed, stream: "moons") { label, i, count in
+            let t = count > 1 ? Double.pi * Double(i) / Double(count - 1) : 0
+            return label == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
+        }
     }
 
     public func generate(seed: UInt64) throws -> LabelledData { try rows(seed: seed).generate() }
-
-    public struct Rows: GeneratedRows {
-        let moons: Moons
-        let seed: UInt64
-        public var samples: Int { moons.samples }
-        public var features: Int { 2 }
-        public var classes: [String] { ["0", "1"] }
-        public var classCounts: [Int] { [samples / 2, samples - samples / 2] }
-
-        public func make(row index: Int, label: Int, into row: UnsafeMutableBufferPointer<Float>) {
-            var random = Random(seed: seed, stream: "moons", index: index)
-            let count = classCounts[label], i = index - (label == 0 ? 0 : classCounts[0])
-            let t = count > 1 ? Double.pi * Double(i) / Double(count - 1) : 0
-            let (x, y) = label == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
-            row[0] = Float(x + moons.noise * random.normal())
-            row[1] = Float(y + moons.noise * random.normal())
-        }
-    }
 }
