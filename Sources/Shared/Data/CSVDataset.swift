@@ -84,7 +84,7 @@ public enum CSVDataset {
     private static func refuseMeasurementAsLabel(_ text: String, _ csv: CSVReader, _ names: [String]?) throws {
         guard let v = Double(text), v.isFinite, v.rounded() != v else { return }
         let column = names.map { " ('\($0[csv.count - 1])')" } ?? ""
-        throw DataError.at(line: csv.line, column: csv.count, "the label defaults to the last column\(column), which holds \(text), a measurement rather than a class: name the label column with --label, or read rows without labels with --no-label")
+        throw DataError.at(line: csv.line, column: csv.count, "the label defaults to the last column\(column), which holds \(text), a measurement rather than a class: name the label column with --label, take numeric targets (regression) with --target, or read rows without labels with --no-label")
     }
 
     /// Reads every record as features only (`nn-data csv --no-label`): each column is a
