@@ -145,4 +145,31 @@ struct RegressionPipelineTests {
         let jsonl = try run("nn-data csv - --no-label | nn-eval --model \(file) --predictions jsonl", stdin: csv)
         #expect(jsonl.lines.first?.hasPrefix("{\"row\":0,\"predicted\":{\"y1\":") == true)
     }
+
+    @Test func predictPyGivesTheRegressorsValues() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = shellQuoted(dir.appendingPathComponent("f.nn").path)
+        let script = shellQuoted(packageRoot.appendingPathComponent("examples/predict.py").path)
+        let fit = try run("nn-data friedman1 --samples 200 --noise 1 | nn-data standardize --target | nn-fit --hidden 4 --activation tanh --save \(file) > /dev/null")
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let rows = "nn-data friedman1 --samples 20 --seed 9 --test-size 1"
+        let ours = try run("\(rows) | nn-eval --model \(file) --predictions csv 2>/dev/null")
+        let theirs = try run("\(rows) | python3 \(script) \(file)")
+        #expect(theirs.status == 0, "\(theirs.stderr)")
+        #expect(ours.lines.first == "row,y" && theirs.lines.first == "row,y")
+        let a = ours.lines.dropFirst().filter { !$0.isEmpty }.map { Double($0.split(separator: ",")[1])! }
+        let b = theirs.lines.dropFirst().filter { !$0.isEmpty }.map { Double($0.split(separator: ",")[1])! }
+        #expect(a.count == 20 && b.count == 20)
+        for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1e-5 * max(1, abs(y)), "\(x) vs \(y)") }
+    }
+
+    @Test func fuzzFindingAShortRowUnderAWideHeaderIsBadDataNotABudgetRefusal() throws {
+        // fuzz-stream, out-of-memory (malloc of 110 MB): the buffer grew by a header's 27483648
+        // columns for a row of two values, before the row was parsed.
+        // nn-plot reads the section whole (StreamReader.read); before the fix this was exit 69.
+        let stream = Data("nn-stream 1\n@loss f32 1x27483648\n1 2\n@end\n".utf8)
+        let r = try run("NN_MEMORY_LIMIT=50M nn-plot loss", stdin: stream)
+        #expect(r.status == 65 && r.stderr.contains("line 3") && !r.stderr.contains("NN_MEMORY_LIMIT"), "\(r.stderr)")
+    }
 }
