@@ -10,7 +10,10 @@ public final class BatchPass {
     public let layout: ParameterLayout
     /// One per layer; the last is `.identity` (it produces logits).
     public let activations: [Activation]
-    public let output: OutputKind
+    public let objective: Objective
+    public var output: OutputKind { objective.output }
+    /// Values of y per row: the targets of a regressor, or one label.
+    public let targetWidth: Int
     public let capacity: Int
     public let dropout: Float
     private let outputs: [FloatBuffer]
@@ -19,15 +22,16 @@ public final class BatchPass {
     private let deltas: [FloatBuffer]
     private let masks: [FloatBuffer]
     private let dropped: [FloatBuffer]
-    /// Rows gathered for a minibatch (capacity × inputs), and their labels.
+    /// Rows gathered for a minibatch (capacity × inputs), and their labels or targets.
     public let input: FloatBuffer
-    let labels: UnsafeMutablePointer<Int32>
+    let labels: FloatBuffer
 
-    public init(layout: ParameterLayout, activations: [Activation], output: OutputKind, capacity: Int, dropout: Float = 0) {
+    public init(layout: ParameterLayout, activations: [Activation], objective: Objective, capacity: Int, dropout: Float = 0) {
         precondition(activations.count == layout.layerCount && capacity > 0)
         self.layout = layout
         self.activations = activations
-        self.output = output
+        self.objective = objective
+        targetWidth = objective.targetWidth(outputs: layout.sizes.last!)
         self.capacity = capacity
         self.dropout = dropout
         let widths = Array(layout.sizes.dropFirst())
@@ -38,24 +42,21 @@ public final class BatchPass {
         masks = hidden.map { FloatBuffer(count: capacity * $0) }
         dropped = hidden.map { FloatBuffer(count: capacity * $0) }
         input = FloatBuffer(count: capacity * layout.sizes[0])
-        labels = .allocate(capacity: capacity)
-        labels.initialize(repeating: 0, count: capacity)
+        labels = FloatBuffer(count: capacity * targetWidth)
     }
 
-    public convenience init(network: Network, capacity: Int, dropout: Float = 0) {
+    public convenience init(network: Network, objective: Objective? = nil, capacity: Int, dropout: Float = 0) {
         self.init(layout: ParameterLayout(sizes: network.sizes), activations: network.layers.map(\.activation),
-                  output: network.output, capacity: capacity, dropout: dropout)
+                  objective: objective ?? Objective(output: network.output), capacity: capacity, dropout: dropout)
     }
 
-    deinit { labels.deallocate() }
-
-    /// Copies rows `indices` of x (and their labels) into `input` and `labels`.
-    func gather(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, indices: UnsafeBufferPointer<Int>) {
+    /// Copies rows `indices` of x (and their labels or targets) into `input` and `labels`.
+    func gather(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, indices: UnsafeBufferPointer<Int>) {
         precondition(indices.count <= capacity)
-        let n = layout.sizes[0]
+        let n = layout.sizes[0], t = targetWidth
         for (r, i) in indices.enumerated() {
             (input.base + r * n).update(from: x + i * n, count: n)
-            labels[r] = y[i]
+            (labels.base + r * t).update(from: y + i * t, count: t)
         }
     }
 
@@ -105,10 +106,10 @@ public final class BatchPass {
     /// After `forward` on the same rows: the loss gradient (dℓ/dz scaled by `scale`, e.g. 1/batch)
     /// back through every layer into `grads`, added to what is there when `accumulate`.
     /// Returns Σ ℓ over the rows (unscaled; non-finite when the logits are).
-    func backward(_ params: FloatBuffer, _ grads: FloatBuffer, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>,
+    func backward(_ params: FloatBuffer, _ grads: FloatBuffer, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
                          rows m: Int, scale: Float, accumulate: Bool, dropout on: Bool = false) -> Double {
         let last = layout.layerCount - 1
-        let loss = Loss.gradient(output, logits: outputs[last].base, labels: y, m: m, k: layout.outputs(last),
+        let loss = Loss.gradient(objective, logits: outputs[last].base, targets: y, m: m, k: layout.outputs(last),
                                  scale: scale, into: deltas[last].base)
         for l in stride(from: last, through: 0, by: -1) {
             let nIn = layout.inputs(l), nOut = layout.outputs(l)

@@ -53,11 +53,13 @@ public enum Initializer: Equatable, Sendable {
 }
 
 extension Network {
-    /// A new network for `classes` (two: one sigmoid output; more: softmax), with hidden layers
-    /// of `hidden` units using `activation`, and weights drawn by `initializer` from `seed`.
-    public init(inputs: Int, hidden: [Int], activation: Activation, classes: [String], initializer: Initializer, seed: UInt64) {
-        precondition(classes.count >= 2)
-        let outputs = classes.count == 2 ? 1 : classes.count
+    /// A new network for `classes` (two: one sigmoid output; more: softmax), or with `targets`
+    /// a regressor (one identity output per target), with hidden layers of `hidden` units using
+    /// `activation`, and weights drawn by `initializer` from `seed`.
+    public init(inputs: Int, hidden: [Int], activation: Activation, classes: [String], targets: [String] = [],
+                initializer: Initializer, seed: UInt64) {
+        precondition(classes.count >= 2 || !targets.isEmpty)
+        let outputs = !targets.isEmpty ? targets.count : classes.count == 2 ? 1 : classes.count
         let layout = ParameterLayout(sizes: [inputs] + hidden + [outputs])
         let params = FloatBuffer(count: layout.count)
         var random = Random(seed: seed, stream: "init")
@@ -66,7 +68,9 @@ extension Network {
             Dense(weight: Matrix(rows: layout.outputs(l), cols: layout.inputs(l)), bias: [Float](repeating: 0, count: layout.outputs(l)),
                   activation: l == layout.layerCount - 1 ? .identity : activation)
         }
-        self.init(layers: layers, output: outputs == 1 ? .sigmoid : .softmax, classes: classes)
+        self.init(layers: layers, output: !targets.isEmpty ? .identity : outputs == 1 ? .sigmoid : .softmax,
+                  classes: targets.isEmpty ? classes : [])
+        self.targets = targets
         layout.store(params, into: &self)
     }
 }

@@ -1,6 +1,7 @@
 // A feed-forward network: dense layers, hidden activations, and an output that is
-// one sigmoid unit (two classes) or a softmax over k units (k > 2 classes).
-// Logistic regression is the network with no hidden layer.
+// one sigmoid unit (two classes), a softmax over k units (k > 2 classes), or t identity
+// units (a regressor with t targets). Logistic (or linear) regression is the network with
+// no hidden layer.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,6 +49,8 @@ public enum OutputKind: String, Sendable {
     case sigmoid
     /// k logits; P = softmax(z); loss: cross-entropy from logits.
     case softmax
+    /// t values, one per target, as they are (a regressor); loss: mse, mae or huber.
+    case identity
 }
 
 /// Standardisation applied to inputs before the first layer: x' = (x - mean) / std.
@@ -88,6 +91,11 @@ public struct Network: Equatable, Sendable {
     public var standardization: Standardization?
     /// How raw table columns became the inputs (one-hot, imputation), when they did.
     public var encoding: ColumnEncoding?
+    /// A regressor's target names (empty for a classifier).
+    public var targets: [String] = []
+    /// The standardisation of the targets it was trained on (nn-data standardize --target):
+    /// its outputs are standardised values, and y = z · std + mean in the original units.
+    public var targetStandardization: Standardization?
     /// How the model was made (optimiser, lr, seed, ...), recorded in the `model` header.
     public var training: Attributes
     /// The names of the input columns and the image shape the model was trained on.
@@ -101,6 +109,8 @@ public struct Network: Equatable, Sendable {
         self.training = training
     }
 
+    public var isRegressor: Bool { output == .identity }
+
     public var inputs: Int { layers.first?.inputs ?? 0 }
     /// Layer widths from input to output, e.g. [784, 16, 1].
     public var sizes: [Int] { [inputs] + layers.map(\.outputs) }
@@ -112,4 +122,17 @@ public struct Network: Equatable, Sendable {
         return a
     }
 
+    /// A regressor's predictions in the targets' original units: its outputs, with the
+    /// target standardisation undone (y = z · std + mean) when it was trained on one.
+    public func values(_ x: Matrix) -> Matrix { values(outputs: logits(x)) }
+
+    /// The outputs z of a regressor in the targets' original units.
+    public func values(outputs z: Matrix) -> Matrix {
+        var z = z
+        if let t = targetStandardization {
+            let k = z.cols
+            for i in 0..<z.data.count { z.data[i] = z.data[i] * t.std[i % k] + t.mean[i % k] }
+        }
+        return z
+    }
 }
