@@ -5,7 +5,8 @@
 
 MODEL is a model file as `nn-fit --save` writes it; STREAM (stdin when left out or "-") an
 nn-stream holding test.x, e.g. from `nn-data csv new.csv --no-label`. Prints the CSV that
-`nn-eval --model MODEL --predictions csv` prints: row, predicted class, P(class) per class.
+`nn-eval --model MODEL --predictions csv` prints: row, predicted class, P(class) per class;
+for a regressor (output=identity), row and the predicted value of each target.
 Everything it knows about the format comes from docs/FORMAT.md (sections "The model",
 "Attributes" and "Element types"); the tests check it gives nn's probabilities within 1e-6.
 """
@@ -137,15 +138,21 @@ def input_shape(head, inputs):
     return (h, w, c[0] if c else 1)
 
 
-def probabilities(model, x, standardized):
-    """P(class) per row: standardise (unless x already is), apply the layers, then the output."""
-    head = model["model"][0]
+def outputs(model, x, standardized):
+    """The last layer's outputs per row: standardise (unless x already is), apply the layers."""
     if "model.standardize.mean" in model and not standardized:
         x = (x - model["model.standardize.mean"][1]) / model["model.standardize.std"][1]
+    head = model["model"][0]
     shape = input_shape(head, x.shape[1])
     for n, (kind, setting, activation) in enumerate(layers(head), start=1):
         x, shape = LAYERS[kind](model, n, x, shape, setting, activation)
-    z = x.astype(np.float64)  # the logits; probabilities in binary64, as nn computes them
+    return x
+
+
+def probabilities(model, x, standardized):
+    """P(class) per row: the outputs (logits), then the output function."""
+    head = model["model"][0]
+    z = outputs(model, x, standardized).astype(np.float64)  # probabilities in binary64, as nn computes them
     if head["output"] == "sigmoid":
         p1 = 1 / (1 + np.exp(-z[:, 0]))
         return np.stack([1 - p1, p1], axis=1)
@@ -160,9 +167,19 @@ def main(argv):
         model = read_stream(iter(f))
     data = sys.stdin if len(argv) == 2 or argv[2] == "-" else open(argv[2], encoding="utf-8")
     attributes, x = read_stream(iter(data))["test.x"]
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    if model["model"][0]["output"] == "identity":
+        # A regressor: its outputs are the predictions, in the targets' units once the target
+        # standardisation it was trained with (model.target.mean/std) is undone.
+        y = outputs(model, x, attributes.get("standardized") == "true")
+        if "model.target.mean" in model:
+            y = y * model["model.target.std"][1] + model["model.target.mean"][1]
+        out.writerow(["row"] + decode_list(model["model"][0]["targets"]))
+        for r in range(y.shape[0]):
+            out.writerow([r] + [f"{float(np.float32(v)):.9g}" for v in y[r]])
+        return
     p = probabilities(model, x, attributes.get("standardized") == "true")
     classes = decode_list(model["model"][0].get("classes", ",".join(str(k) for k in range(p.shape[1]))))
-    out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["row", "predicted"] + classes)
     # Two classes: class 1 when P(class 1) >= 0.5; more: the most probable (the first on ties).
     predicted = (p[:, 1] >= 0.5).astype(int) if p.shape[1] == 2 else p.argmax(axis=1)

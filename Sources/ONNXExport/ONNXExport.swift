@@ -21,6 +21,9 @@ public enum ONNXExport {
     /// The graph's output: float32 class probabilities [N, k], column c is P(class c); two
     /// classes give two columns, as nn-eval's test.predictions.
     public static let outputName = "probabilities"
+    /// A regressor's output instead: float32 predicted values [N, t] in the targets' original
+    /// units, column j is target j (metadata `targets`).
+    public static let valuesName = "values"
 
     /// The ONNX model for `network`; throws an `ONNXExportError` for a model it cannot express.
     public static func model(_ network: Network) throws -> Onnx_ModelProto {
@@ -35,12 +38,14 @@ public enum ONNXExport {
             }
             x = try dense.addNodes(to: &g, input: x, name: "layer\(i + 1)")
         }
-        try network.output.addNodes(to: &g, logits: x, output: outputName)
+        let regressor = network.output == .identity
+        let output = regressor ? valuesName : outputName
+        try network.output.addNodes(to: &g, logits: x, output: output, targets: network.targetStandardization)
 
         g.graph.name = "nn"
-        g.graph.docString = "nn model \(network.sizes.map(String.init).joined(separator: "-")), \(network.output.rawValue) output; input: raw rows, output: class probabilities"
+        g.graph.docString = "nn model \(network.sizes.map(String.init).joined(separator: "-")), \(network.output.rawValue) output; input: raw rows, output: \(regressor ? "predicted values" : "class probabilities")"
         g.graph.input = [tensorInfo(inputName, columns: network.inputs)]
-        g.graph.output = [tensorInfo(outputName, columns: network.classes.count)]
+        g.graph.output = [tensorInfo(output, columns: regressor ? network.sizes.last! : network.classes.count)]
 
         var m = Onnx_ModelProto()
         m.irVersion = irVersion
@@ -53,7 +58,7 @@ public enum ONNXExport {
         m.graph = g.graph
         // The class names in label order (output column c is classes[c]) and the input's column
         // names, as JSON arrays; the image shape (`28x28`) as it is in the model header.
-        m.metadataProps = [entry("classes", jsonArray(network.classes))]
+        m.metadataProps = [regressor ? entry("targets", jsonArray(network.targets)) : entry("classes", jsonArray(network.classes))]
         if let columns = network.input.columns { m.metadataProps.append(entry("input_columns", jsonArray(columns))) }
         if let image = network.input.image { m.metadataProps.append(entry("input_image", image)) }
         return m
@@ -182,9 +187,17 @@ extension Activation {
 extension OutputKind {
     /// From the last layer's logits to the graph's output.
     ///   sigmoid: one logit z → [σ(−z), σ(z)] (Neg, Concat, Sigmoid), as nn-eval writes P(class 0), P(class 1);
-    ///   softmax: k logits → Softmax over axis 1.
-    func addNodes(to g: inout GraphBuilder, logits z: String, output: String) throws {
+    ///   softmax: k logits → Softmax over axis 1;
+    ///   identity (a regressor): the outputs, times the target std plus the target mean (Mul,
+    ///   Add) when it was trained on standardised targets.
+    func addNodes(to g: inout GraphBuilder, logits z: String, output: String, targets: Standardization?) throws {
         switch self {
+        case .identity:
+            guard let t = targets else { g.node("Identity", [z], output); return }
+            let std = g.constant("target.std", dims: [t.std.count], t.std)
+            let mean = g.constant("target.mean", dims: [t.mean.count], t.mean)
+            let scaled = g.node("Mul", [z, std], "output.scaled")
+            g.node("Add", [scaled, mean], output)
         case .sigmoid:
             let negated = g.node("Neg", [z], "output.negated")
             let both = g.node("Concat", [negated, z], "output.logits", [GraphBuilder.int("axis", 1)])

@@ -17,12 +17,15 @@ struct Csv: ParsableCommand {
         LabelEncoder. A cell that is not a number, or a row with the wrong number
         of fields, stops with exit 65 naming the line and column. A row whose label
         is missing (an empty cell or NA) is dropped with a note (--strict refuses it).
+        With --target the named columns are numeric targets instead (train.y f32
+        Nxt, columns=<their names>: a regression problem) and there is no label.
 
         Text columns and missing cells: --categorical one-hot encodes, --impute fills,
         both learned on the training rows only and written as the encode section,
         which nn-fit keeps in the model; --schema MODEL encodes new rows the same way.
         Example:
           nn-data csv iris.csv --label species --stratify | nn-fit --hidden 8 | nn-eval
+          nn-data csv houses.csv --target price | nn-data standardize | nn-fit | nn-eval
           nn-data csv new.csv --no-label | nn-eval --model iris.nn --predictions csv
           nn-data csv fruit.csv --label ripe --categorical auto --impute mean \\
             | nn-fit --save fruit.nn | nn-eval
@@ -36,6 +39,9 @@ struct Csv: ParsableCommand {
 
     @Option(help: ArgumentHelp("The label column: a header name or a 1-based number (a name wins). Default: the last column.", valueName: "column"))
     var label: String?
+
+    @Option(help: ArgumentHelp("Numeric target columns (a regression problem): header names or 1-based numbers, comma-separated. Excludes --label.", valueName: "columns"))
+    var target: String?
 
     @Flag(help: "Rows without labels: every column is a feature, nothing is split, and the rows become test.x alone (the rows to predict, e.g. with nn-eval --model FILE).")
     var noLabel = false
@@ -51,10 +57,13 @@ struct Csv: ParsableCommand {
     @OptionGroup(title: "Categories and missing values") var encoding: EncodingArguments
 
     func validate() throws {
+        if target != nil && label != nil { throw ValidationError("--target and --label exclude each other: --target makes a regression problem (numeric targets), --label a classification one") }
+        if let target, target.isEmpty { throw ValidationError("--target needs at least one column") }
         guard delimiterByte != nil else { throw ValidationError("--delimiter must be one ASCII character or 'tab', got '\(delimiter)'") }
         try encoding.check()
         if noLabel {
             if label != nil { throw ValidationError("--label and --no-label exclude each other") }
+            if target != nil { throw ValidationError("--target and --no-label exclude each other: rows to predict have no targets") }
             if split.testSize != nil || split.stratify { throw ValidationError("--no-label rows are not split: they all go to test.x; leave out --test-size and --stratify") }
             if encoding.schema == nil, let option = encoding.learningOption {
                 throw ValidationError("\(option) learns from training rows, which --no-label rows are not: encode new rows with --schema MODEL, the model trained on the encoded table")
@@ -75,6 +84,16 @@ struct Csv: ParsableCommand {
             let reader = CSVReader(try LineReader.open(path: file), delimiter: delimiterByte!)
             var options = CSVOptions(label: label, hasHeader: !noHeader, delimiter: delimiterByte!)
             options.strict = encoding.strict
+            if let target {
+                guard try encoding.tableOptions() == nil else {
+                    throw UsageError("--target takes numeric columns only: --categorical, --impute and --schema are for labelled or unlabelled rows")
+                }
+                let data = try CSVDataset.loadTargets(reader, options, targets: target.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+                let writer = try StreamWriter.standardOutput(program: "nn-data")
+                try data.write(split.options, to: writer)
+                try writer.end()
+                return
+            }
             if var table = try encoding.tableOptions() {
                 table.hasLabel = !noLabel
                 let rows = try CSVTable.read(reader, options, table)

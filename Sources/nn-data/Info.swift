@@ -9,7 +9,8 @@ struct Info: ParsableCommand {
         Reads an nn-stream on stdin (checking every row). Writes a summary on stdout,
         not a stream: each comment and section header as it stands, then per section
         the min/max/mean of its values (per column when it has at most 16 columns)
-        or, for labels (i32 *.y), the count and share of each class. Example:
+        or, for labels (i32 *.y), the count and share of each class; numeric
+        targets (f32 *.y) also show each column's standard deviation. Example:
           nn-data mnist --classes dress,coat | nn-data info
         """
     )

@@ -39,6 +39,38 @@ enum EvalOutput: Equatable {
         }
     }
 
+    /// A regressor's scores and predictions: the report (or the first predictions of rows
+    /// without targets), JSON, the stream with its sections (after `before`) appended, or one
+    /// line of predicted values per row.
+    func emit(_ sets: [RegressionSet], unlabelled: [RegressionPredictions] = [], source: String, writer: StreamWriter?,
+              quiet: Bool, before: [Section] = []) throws {
+        let scored = "nn-eval: scored " + source
+        switch self {
+        case .report:
+            let tables = unlabelled.map { RegressionOutput.table($0, source: "nn-eval: predicted with " + source) }
+            try EvalOutput.write((tables + (sets.isEmpty ? [] : [RegressionOutput.report(sets, source: scored)])).joined(separator: "\n"), to: 1)
+            return
+        case .json:
+            guard !sets.isEmpty else {
+                throw StreamError(line: nil, "no targets to score: test.x has no test.y, and --json prints scores; write the predictions with --predictions jsonl")
+            }
+            try EvalOutput.write(RegressionOutput.json(sets), to: 1)
+        case .stream:
+            guard let writer else { preconditionFailure("stream output needs a writer") }
+            for s in before + RegressionOutput.sections(sets, unlabelled: unlabelled) { try writer.write(s) }
+            try writer.end()
+        case .predictions(let format):
+            let rows = unlabelled + sets.map { RegressionPredictions(name: $0.name, values: $0.predicted, rows: $0.evaluation.samples, targets: $0.evaluation.targets) }
+            guard let chosen = rows.first(where: { $0.name == "test" }) ?? rows.first else { preconditionFailure("nothing predicted") }
+            try EvalOutput.write(RegressionOutput.predictionLines(chosen, format: format), to: 1)
+            if !sets.isEmpty && !quiet { try EvalOutput.write(RegressionOutput.report(sets, source: scored), to: 2) }
+            return
+        }
+        if !quiet {
+            for set in sets { for note in set.evaluation.notes { Stage.note("nn-eval", "\(set.name): \(note)") } }
+        }
+    }
+
     static func write(_ text: String, to fd: Int32) throws {
         let out = ByteWriter(fileDescriptor: fd)
         try out.append(text)

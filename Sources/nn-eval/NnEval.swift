@@ -31,6 +31,15 @@ struct NnEval: ParsableCommand {
         the probabilities as written (f32), so scoring the stream's test.predictions again \
         gives the same scores.
 
+        A regressor (a model with output=identity, trained on f32 targets; or, \
+        without a model, f32 test.y and test.predictions marked task=regression): MSE, \
+        RMSE, MAE, R², explained variance, max error and median absolute error, as \
+        scikit-learn's functions of those names (R² and explained variance of constant \
+        true values as its force_finite=True gives them), per target and averaged over \
+        the targets, in the targets' original units. Its test.predictions hold values \
+        (f32 N×t, task=regression), its metrics section the seven scores per set, and \
+        <set>.per_target each target's when there are several.
+
         Writes, on a terminal: a report (train next to test). Into a pipe or file: the \
         input stream, every section passed on in order, with these appended: \
         test.predictions (f32 N×k probabilities), metrics (f32, rows=train,test \
@@ -53,13 +62,18 @@ struct NnEval: ParsableCommand {
         space), then the probability of each class in a column named by the class. \
         jsonl writes one JSON object per row: \
         {"row":0,"predicted":"coat","probabilities":{"dress":0.1,"coat":0.9}}. Nothing is written unless every row was predicted. With labels, the \
-        scores go to stderr as the report (--quiet leaves it out).
+        scores go to stderr as the report (--quiet leaves it out). A regressor's lines \
+        hold the predicted value of each target instead, in the targets' original \
+        units: row,<target names> (csv) or {"row":0,"predicted":{"price":1.25}}.
 
         --scores FILE scores predictions made by another program instead, and reads no \
         stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as \
         Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in \
         [0, 1], or a raw margin with --logits, written as numbers are in a stream \
-        (0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. E.g.:
+        (0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. A file whose \
+        first column holds any value other than 0, 1 and -1 is a regressor's 'true \
+        predicted' pairs instead, scored with the regression metrics (--regression says \
+        so for a file whose true values happen to be all 0/1). E.g.:
           paste -d' ' labels.txt vw.pred > s.txt
 
         Examples:
@@ -89,6 +103,9 @@ struct NnEval: ParsableCommand {
     @Flag(name: .long, help: "With --scores: the scores are raw margins z, P(label = 1) = 1/(1 + e^-z).")
     var logits = false
 
+    @Flag(name: .long, help: "With --scores: the lines are a regressor's 'true predicted' values, even if every true value is 0, 1 or -1.")
+    var regression = false
+
     @Option(name: .long, help: ArgumentHelp("Write the prediction for each test row instead, in input order: csv or jsonl (see below).", valueName: "format"))
     var predictions: PredictionsFormat?
 
@@ -98,6 +115,7 @@ struct NnEval: ParsableCommand {
     func validate() throws {
         if json && report { throw ValidationError("--json and --report exclude each other") }
         if logits && scores == nil { throw ValidationError("--logits applies to --scores only") }
+        if regression && scores == nil { throw ValidationError("--regression applies to --scores only (a stream says itself whether it is a regression problem)") }
         if scores != nil && model != nil { throw ValidationError("--scores and --model exclude each other: --scores scores predictions already made") }
         if predictions != nil {
             if json || report { throw ValidationError("--predictions writes the predictions to stdout: leave out --\(json ? "json" : "report") (the scores of labelled rows go to stderr)") }
@@ -112,7 +130,19 @@ struct NnEval: ParsableCommand {
             let writer = output == .stream ? try StreamWriter.standardOutput(program: "nn-eval") : nil
             if let scores {
                 let lines = try LineReader.open(path: scores)
-                let read = try LabelScores.read(lines, path: scores, logits: logits)
+                let pairs = try LabelScores.pairs(lines, path: scores)
+                if regression || !LabelScores.holdsLabels(pairs) {
+                    if logits { throw UsageError("--logits applies to label/score pairs; \(scores) holds a regressor's 'true predicted' values (its first column is not all 0, 1 or -1)") }
+                    if threshold != nil { throw UsageError("--threshold applies to a classifier; \(scores) holds a regressor's 'true predicted' values") }
+                    let (truth, predicted) = try LabelScores.values(pairs, path: scores)
+                    let set = RegressionSet(name: "test", truth: truth, predicted: predicted, targets: ["y"])
+                    var columns = Attributes()
+                    columns["columns"] = "y"
+                    try output.emit([set], source: "the 'true predicted' lines of \(scores == "-" ? "stdin" : scores)", writer: writer, quiet: quiet,
+                                    before: [Section(name: "test.y", matrix: Matrix(rows: truth.count, cols: 1, data: truth), attributes: columns)])
+                    return
+                }
+                let read = try LabelScores.read(pairs, path: scores, logits: logits)
                 let set = ScoredSet(name: "test", labels: read.labels, predictions: read.predictions, classes: read.classes, threshold: t)
                 var classes = Attributes()
                 classes.setList("classes", read.classes)
@@ -124,6 +154,13 @@ struct NnEval: ParsableCommand {
             let network = try model.map { try Network(file: $0) }
             let scoring = StreamScoring(model: network, modelOrigin: model ?? "the stream", writer: writer)
             try scoring.consume(StreamReader.standardInput())
+            if try scoring.isRegression() {
+                if threshold != nil { throw UsageError("--threshold applies to a classifier; this is a regressor (output=identity, f32 targets)") }
+                let (sets, unlabelled, source) = try scoring.finishRegression()
+                if !quiet { for notice in scoring.notices { Stage.note("nn-eval", notice) } }
+                try output.emit(sets, unlabelled: unlabelled, source: source, writer: writer, quiet: quiet)
+                return
+            }
             let (sets, source) = try scoring.finish(threshold: t)
             let unlabelled = scoring.unlabelled
             if !quiet {

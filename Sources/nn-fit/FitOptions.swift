@@ -5,6 +5,7 @@ import Shared
 extension Activation: ExpressibleByArgument {}
 
 extension ScheduleKind: ExpressibleByArgument {}
+extension RegressionLoss: ExpressibleByArgument {}
 
 extension Initializer: ExpressibleByArgument {
     public init?(argument: String) { self.init(text: argument) }
@@ -36,6 +37,12 @@ struct ModelOptions: ParsableArguments {
 
     @Option(name: .customLong("init"), help: ArgumentHelp("Initial weights: normal:STD, xavier or he (default: xavier for sigmoid/tanh, he for relu).", valueName: "init"))
     var initializer: Initializer?
+
+    @Option(help: "A regressor's loss (f32 train.y): mean squared error, mean absolute error or Huber (default: mse).")
+    var loss: RegressionLoss?
+
+    @Option(parsing: .unconditional, help: "With --loss huber: δ, where the loss turns from quadratic to linear (default: 1).")
+    var huberDelta: Double?
 }
 
 struct OptimizerOptions: ParsableArguments {
@@ -45,7 +52,7 @@ struct OptimizerOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Minibatches of this many rows, reshuffled each epoch.", valueName: "n"))
     var batchSize: Int?
 
-    @Option(parsing: .unconditional, help: "Learning rate (default: 0.5 full batch, 0.05 minibatch, 0.01 --sgd, 0.001 --adam).")
+    @Option(parsing: .unconditional, help: "Learning rate (default: 0.5 full batch (0.1 for a regressor), 0.05 minibatch, 0.01 --sgd, 0.001 --adam).")
     var lr: Double?
 
     @Option(parsing: .unconditional, help: "Momentum μ for SGD (PyTorch's form: v ← μv + g).")
@@ -138,6 +145,8 @@ extension NnFit {
         t.validation = stopping.validation
         t.patience = stopping.patience
         t.seed = seed.seed
+        t.loss = model.loss
+        t.huberDelta = model.huberDelta
         return t
     }
 }

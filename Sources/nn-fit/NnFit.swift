@@ -12,14 +12,19 @@ struct NnFit: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "nn-fit",
-        abstract: "Train logistic regression or a neural network on the stream's training rows.",
+        abstract: "Train logistic or linear regression or a neural network on the stream's training rows.",
         discussion: """
         Reads an nn-stream with train.x and train.y on stdin. Writes the stream on to stdout with \
         every section passed through unchanged (except an earlier model and loss, which it \
         replaces) and appends the trained model (model, model.layerN.weight/bias, \
         model.standardize.* when trained on standardised data, model.encode when the rows came \
         from nn-data csv --categorical/--impute) and its loss curve (loss). \
-        Two classes: one sigmoid output and binary cross-entropy; more: softmax and cross-entropy.
+        Two classes: one sigmoid output and binary cross-entropy; more: softmax and cross-entropy. \
+        f32 train.y (numeric targets, e.g. nn-data csv --target): a regressor, one identity \
+        output per target, trained on --loss (mean squared error by default); no --hidden is \
+        linear regression, with --l2 ridge regression. Targets standardised by nn-data \
+        standardize --target are recorded in the model (model.target.mean/std), so its \
+        predictions come out in the original units.
 
         --save FILE also writes the model alone to FILE: as ONNX when FILE ends in .onnx (raw \
         float32 rows in, class probabilities out, standardisation included; docs/ONNX.md), else \
@@ -30,6 +35,7 @@ struct NnFit: ParsableCommand {
           nn-data circles --samples 500 --noise 0.1 | nn-fit --hidden 5 | nn-eval
           nn-data mnist --classes dress,coat | nn-fit --sgd --save coat.nn | nn-eval
           nn-fit --model coat.nn --save coat.onnx
+          nn-data friedman1 | nn-data standardize --target | nn-fit --hidden 64 --adam | nn-eval
         """ + HelpText.interruptedTraining + HelpText.exitStatus,
         version: Provenance.version)
 
@@ -75,7 +81,17 @@ struct NnFit: ParsableCommand {
             writer.out.closedPipeEndsProgram = save == nil
             // One copy of the training rows: held out (permuted) in place, trained on where they are.
             var input = try TrainingInput.read(from: reader, passingTo: writer)
+            options.isRegression = input.data.isRegression
+            if !input.data.isRegression && options.loss != nil {
+                throw UsageError("--loss \(options.loss!.rawValue) is a regression loss, but train.y holds class labels (i32); a classifier trains on cross-entropy")
+            }
             var network = try startingNetwork(input, fileModel: fileModel, options: &options)
+            if input.data.isRegression {
+                if continueTraining, network.targetStandardization != input.data.targetStandardization {
+                    throw StreamError(line: nil, "train.y's target standardisation (target.mean/std) differs from the model being continued")
+                }
+                network.targetStandardization = input.data.targetStandardization
+            }
             // A model ONNX cannot express is refused before training, not after.
             if let save { try ModelFileFormat(path: save).checkCanWrite(network) }
             let previousSteps = continueTraining ? network.training["steps"] : nil
@@ -95,8 +111,9 @@ struct NnFit: ParsableCommand {
 
             if checkGradients {
                 let rows = Array(0..<min(8, input.data.trainRows))
-                let report = GradientCheck.run(network: network, x: input.data.x.rows(rows), y: rows.map { input.data.y[$0] },
-                                               l2: options.l2, dropout: options.dropout, seed: options.seed)
+                let t = input.data.targetWidth
+                let report = GradientCheck.run(network: network, x: input.data.x.rows(rows), y: rows.flatMap { input.data.y[($0 * t)..<(($0 + 1) * t)] },
+                                               objective: options.objective(output: network.output), l2: options.l2, dropout: options.dropout, seed: options.seed)
                 printGradientReport(report)
                 if report.contains(where: { $0.maxRelativeError > GradientCheck.tolerance }) { Glibc.exit(ExitCode.software) }
                 return
@@ -144,7 +161,7 @@ struct NnFit: ParsableCommand {
             if !input.modelSections.isEmpty && !quiet.quiet {
                 Stage.note("nn-fit", "the stream already holds a model; training a new one in its place (add --continue to train it further)")
             }
-            let outputs = data.classes.count == 2 ? 1 : data.classes.count
+            let outputs = data.isRegression ? data.targets.count : data.classes.count == 2 ? 1 : data.classes.count
             var shape = Shape.flat(data.features)
             if !options.architecture.convolutions.isEmpty {
                 guard let image = try input.imageShape() else {
@@ -159,7 +176,7 @@ struct NnFit: ParsableCommand {
                 try TrainingMemory(sizes: [data.features] + options.hidden + [outputs], options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
             }
             var network = Network(input: shape, architecture: options.architecture, hidden: options.hidden, activation: options.activation,
-                                  classes: data.classes, initializer: options.effectiveInitializer, seed: options.seed)
+                                  classes: data.classes, targets: data.targets, initializer: options.effectiveInitializer, seed: options.seed)
             network.input = input.input
             if !options.architecture.convolutions.isEmpty {
                 try TrainingMemory(network: network, options: options, rows: data.trainRows).check(try MemoryBudget.current(), options: options)
@@ -169,6 +186,12 @@ struct NnFit: ParsableCommand {
         var network = try fileModel ?? loadModel(input)
         guard network.inputs == data.features else {
             throw StreamError(line: nil, "the model takes \(network.inputs) features but train.x has \(data.features) columns")
+        }
+        guard network.isRegressor == data.isRegression else {
+            throw StreamError(line: nil, network.isRegressor ? "the model is a regressor but train.y holds class labels (i32)" : "the model is a classifier but train.y holds numeric targets (f32)")
+        }
+        guard network.targets.count == data.targets.count else {
+            throw StreamError(line: nil, "the model has \(network.targets.count) targets (\(network.targets.joined(separator: ","))) but train.y has \(data.targets.count)")
         }
         // The columns must be the ones the model was trained on; a model that records none learns them now.
         _ = try network.input.check(input.xHeader, inputs: network.inputs)

@@ -8,7 +8,7 @@ struct NnPlot: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "nn-plot",
-        abstract: "Draw a stream with gnuplot: loss curves, decision boundaries, ROC curves, images, weights.",
+        abstract: "Draw a stream with gnuplot: loss curves, decision boundaries, ROC curves, images, weights, a regressor's parity, residuals and fit.",
         discussion: """
         Reads an nn-stream on stdin. Writes gnuplot-ready data on stdout (default), a whole \
         gnuplot script with the data inline (--script), or runs gnuplot to render a picture \
@@ -19,7 +19,8 @@ struct NnPlot: ParsableCommand {
             | nn-plot boundary --png circles.png
         """ + HelpText.exitStatus,
         version: Provenance.version,
-        subcommands: [Loss.self, Boundary.self, Scatter.self, Roc.self, Confusion.self, Images.self, Weights.self]
+        subcommands: [Loss.self, Boundary.self, Scatter.self, Roc.self, Confusion.self, Images.self, Weights.self,
+                      Parity.self, Residuals.self, Fit.self]
     )
     func run() throws { throw Self.missingSubcommand() }
 }

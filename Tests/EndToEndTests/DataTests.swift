@@ -97,7 +97,7 @@ func mnistIntoHeadEndsQuietly() throws {
 }
 
 @Test func helpSaysWhatEachSubcommandReadsWritesAndShowsAPipeline() throws {
-    for sub in ["mnist", "csv", "blobs", "circles", "moons", "standardize", "split", "info"] {
+    for sub in ["mnist", "csv", "blobs", "circles", "moons", "friedman1", "regression", "sine", "standardize", "split", "info"] {
         let r = try run("nn-data \(sub) --help")
         #expect(r.status == 0, "\(sub)")
         #expect(r.text.contains("Reads"), "\(sub)")
@@ -105,5 +105,5 @@ func mnistIntoHeadEndsQuietly() throws {
         #expect(r.text.contains("Example:\n  nn-data"), "\(sub)")
     }
     let root = try run("nn-data --help")
-    #expect(["mnist", "csv", "blobs", "circles", "moons", "standardize", "split", "info"].allSatisfy { root.text.contains("  \($0) ") })
+    #expect(["mnist", "csv", "blobs", "circles", "moons", "friedman1", "regression", "sine", "standardize", "split", "info"].allSatisfy { root.text.contains("  \($0) ") })
 }

@@ -30,6 +30,15 @@ to [2^-52, 1 - 2^-52], as scikit-learn's log_loss does. Every score is computed
 from the probabilities as written (f32), so scoring the stream's
 test.predictions again gives the same scores.
 
+A regressor (a model with output=identity, trained on f32 targets; or, without
+a model, f32 test.y and test.predictions marked task=regression): MSE, RMSE,
+MAE, R², explained variance, max error and median absolute error, as
+scikit-learn's functions of those names (R² and explained variance of constant
+true values as its force_finite=True gives them), per target and averaged over
+the targets, in the targets' original units. Its test.predictions hold values
+(f32 N×t, task=regression), its metrics section the seven scores per set, and
+<set>.per_target each target's when there are several.
+
 Writes, on a terminal: a report (train next to test). Into a pipe or file: the
 input stream, every section passed on in order, with these appended:
 test.predictions (f32 N×k probabilities), metrics (f32, rows=train,test
@@ -53,13 +62,18 @@ the probability of each class in a column named by the class. jsonl writes one
 JSON object per row:
 {"row":0,"predicted":"coat","probabilities":{"dress":0.1,"coat":0.9}}. Nothing
 is written unless every row was predicted. With labels, the scores go to stderr
-as the report (--quiet leaves it out).
+as the report (--quiet leaves it out). A regressor's lines hold the predicted
+value of each target instead, in the targets' original units: row,<target
+names> (csv) or {"row":0,"predicted":{"price":1.25}}.
 
 --scores FILE scores predictions made by another program instead, and reads no
 stream: one 'label score' line per sample, the label 0 or 1 (or -1 or 1, as
 Vowpal Wabbit writes them; not both in one file) and the score P(label = 1) in
 [0, 1], or a raw margin with --logits, written as numbers are in a stream
-(0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. E.g.:
+(0.25, -1.5e-3; not .5 or 0x1p-2). Blank lines may end the file. A file whose
+first column holds any value other than 0, 1 and -1 is a regressor's 'true
+predicted' pairs instead, scored with the regression metrics (--regression says
+so for a file whose true values happen to be all 0/1). E.g.:
   paste -d' ' labels.txt vw.pred > s.txt
 
 Examples:
@@ -94,7 +108,7 @@ ENVIRONMENT
                    boundary and --png estimate what they need first and
                    stop with 69 above it.
 
-USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--predictions <format>] [--quiet]
+USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--regression] [--predictions <format>] [--quiet]
 
 OPTIONS:
   --model <FILE>          Use the model saved in FILE (by nn-fit --save)
@@ -109,6 +123,9 @@ OPTIONS:
                           instead of a stream.
   --logits                With --scores: the scores are raw margins z, P(label
                           = 1) = 1/(1 + e^-z).
+  --regression            With --scores: the lines are a regressor's 'true
+                          predicted' values, even if every true value is 0, 1
+                          or -1.
   --predictions <format>  Write the prediction for each test row instead, in
                           input order: csv or jsonl (see below). (values: csv,
                           jsonl)

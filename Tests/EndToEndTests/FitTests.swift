@@ -172,7 +172,7 @@ struct FitTests {
         ("@train.x f32 2x1\n1\n2\n@train.y i32 2x1 classes=a,b\n0\n2\n", "train.y row 1 has label 2; labels must be 0..1"),
         ("@train.x f32 2x1\n1\n2\n@train.y i32 2x1 classes=a,b\n1\n1\n", "one class only"),
         ("@train.y i32 2x1\n0\n1\n", "no train.x section"),
-        ("@train.x f32 2x1\n1\n2\n@train.y f32 2x1\n0\n1\n", "train.y must be i32 labels"),
+        ("@train.x f32 2x1\n1\n2\n@train.y u8 2x1\n0\n1\n", "train.y must be i32 labels in one column (i32 Nx1) or f32 targets"),
     ]
 
     @Test(arguments: badStreams.indices)

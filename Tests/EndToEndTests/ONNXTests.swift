@@ -54,6 +54,26 @@ struct ONNXRuntimeTests {
     }
 }
 
+extension ONNXRuntimeTests {
+    /// A regressor with two targets trained on standardised features and targets: the graph
+    /// standardises the raw rows and brings its outputs back to the targets' units (Mul, Add),
+    /// giving nn-eval's test.predictions values.
+    @Test func regressorWithStandardisedTargets() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try run("""
+            cd \(shellQuoted(dir.path)) && nn-data regression --samples 300 --features 4 --targets 2 --noise 5 > raw.nn \
+            && nn-data standardize --target < raw.nn | nn-fit --hidden 8 --activation tanh --adam --epochs 20 --save m.onnx --quiet > /dev/null \
+            && nn-data standardize --target < raw.nn | nn-fit --hidden 8 --activation tanh --adam --epochs 20 --save m.nn --quiet > /dev/null \
+            && nn-eval --model m.nn < raw.nn > eval.nn
+            """)
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try checkWithONNXRuntime(dir.appendingPathComponent("m.onnx"), dir.appendingPathComponent("eval.nn"),
+                                            ops: ["Sub", "Div", "Gemm", "Tanh", "Gemm", "Mul", "Add"])
+        #expect(line.contains("60 rows x 2 classes"), "\(line)")
+    }
+}
+
 /// 240 rows: columns in the thousands, the thousandths and units; a class name with a comma
 /// and a space (it travels %-encoded in the stream, as JSON in the ONNX metadata).
 private func csvWithThreeClasses() -> String {

@@ -129,7 +129,7 @@ private let predictScript = shellQuoted(packageRoot.appendingPathComponent("exam
     let r = try EvalPipe.run("nn-data csv new.csv", files: files)
     #expect(r.status == 65)
     #expect(r.stderr.hasPrefix("nn-data: error: line 2, column 3: the label defaults to the last column ('depth'), which holds "))
-    #expect(r.stderr.hasSuffix("name the label column with --label, or read rows without labels with --no-label\n"))
+    #expect(r.stderr.hasSuffix("name the label column with --label, take numeric targets (regression) with --target, or read rows without labels with --no-label\n"))
     let missing = try EvalPipe.run("nn-data csv new.csv --label kind", files: files)
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("--label kind: no such column: the columns are width, height, depth"))

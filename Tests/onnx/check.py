@@ -59,19 +59,23 @@ def main():
         # docs/FORMAT.md: the value is %-decoded, split on commas, and each item decoded again (%2C).
         return [urllib.parse.unquote(c) for c in urllib.parse.unquote(value).split(",")]
 
-    classes = names(attrs["classes"])
+    # A regressor's test.predictions (task=regression) are values, one column per target, and
+    # its graph's output is "values" with the target names in the metadata.
+    regressor = attrs.get("task") == "regression"
+    output, key = ("values", "targets") if regressor else ("probabilities", "classes")
+    classes = names(attrs["columns" if regressor else "classes"])
 
     session = ort.InferenceSession(model_path, providers=["CPUExecutionProvider"])
     inputs, outputs = session.get_inputs(), session.get_outputs()
-    if [i.name for i in inputs] != ["input"] or [o.name for o in outputs] != ["probabilities"]:
+    if [i.name for i in inputs] != ["input"] or [o.name for o in outputs] != [output]:
         fail(f"inputs {[i.name for i in inputs]}, outputs {[o.name for o in outputs]}")
     if inputs[0].type != "tensor(float)" or inputs[0].shape != ["N", x.shape[1]]:
         fail(f"input is {inputs[0].type} {inputs[0].shape}, expected tensor(float) ['N', {x.shape[1]}]")
     if outputs[0].shape != ["N", len(classes)]:
         fail(f"output shape {outputs[0].shape}, expected ['N', {len(classes)}]")
-    meta = json.loads(session.get_modelmeta().custom_metadata_map["classes"])
+    meta = json.loads(session.get_modelmeta().custom_metadata_map[key])
     if meta != classes:
-        fail(f"metadata classes {meta}, test.predictions has {classes}")
+        fail(f"metadata {key} {meta}, test.predictions has {classes}")
     metadata = session.get_modelmeta().custom_metadata_map
     if "columns" in x_attrs and json.loads(metadata.get("input_columns", "null")) != names(x_attrs["columns"]):
         fail(f"metadata input_columns {metadata.get('input_columns')}, test.x has columns={x_attrs['columns']}")
@@ -82,10 +86,13 @@ def main():
         if ops != expected_ops:
             fail(f"operators {ops}, expected {expected_ops}")
 
-    ort_p = session.run(["probabilities"], {"input": x})[0]
+    ort_p = session.run([output], {"input": x})[0]
     if ort_p.shape != nn_p.shape:
         fail(f"onnxruntime gives {ort_p.shape}, nn {nn_p.shape}")
     diff = np.abs(ort_p.astype(np.float64) - nn_p.astype(np.float64))
+    if regressor:
+        # Values are not bounded by 1: within 1e-5 relative (a float32 holds about 7 digits).
+        diff = diff / np.maximum(1.0, np.abs(nn_p.astype(np.float64)))
     worst = np.unravel_index(np.argmax(diff), diff.shape)
     if diff[worst] > TOLERANCE:
         fail(f"row {worst[0]} class {worst[1]}: onnxruntime {ort_p[worst]!r}, nn {nn_p[worst]!r} (|diff| {diff[worst]:.3g} > {TOLERANCE})")

@@ -81,12 +81,37 @@ public enum CSVDataset {
         "dropped \(n) row\(n == 1 ? "" : "s") whose label is missing (an empty cell or a --missing token); --strict refuses them instead"
     }
 
+    /// Reads every record with the `targets` columns (names or 1-based numbers) as numeric
+    /// targets and every other column as a feature; a cell that is not a number is an error
+    /// naming its line and column.
+    public static func loadTargets(_ csv: CSVReader, _ options: CSVOptions, targets: [String]) throws -> RegressionData {
+        let (width, names) = try start(csv, options)
+        let targetColumns = try targets.map { try resolveColumn($0, names: names, width: width, option: "--target") }
+        guard Set(targetColumns).count == targetColumns.count else { throw UsageError("--target names a column twice") }
+        guard width > targetColumns.count else {
+            throw DataError.at(line: csv.line, "every column is a target; a regressor needs at least one feature column besides them")
+        }
+        let isTarget = (0..<width).map { targetColumns.contains($0) }
+        var features: [Float] = [], values: [Float] = []
+        var rows = 0
+        try forEachRecord(csv, options, width: width) {
+            try features.reserveChecked(width, "the CSV's rows")
+            for c in 0..<width where !isTarget[c] { features.append(try number(csv, c, names)) }
+            for c in targetColumns { values.append(try number(csv, c, names)) }
+            rows += 1
+        }
+        let featureNames = names.map { n in (0..<width).filter { !isTarget[$0] }.map { n[$0] } }
+        let targetNames = targetColumns.map { c in names?[c] ?? "y\(c + 1)" }
+        return RegressionData(features: Matrix(rows: rows, cols: width - targetColumns.count, data: features), featureNames: featureNames,
+                              targets: Matrix(rows: rows, cols: targetColumns.count, data: values), targetNames: targetNames)
+    }
+
     /// A defaulted label column holding a number with a fraction (`0.2`) is a measurement, not
     /// a class: most likely a features-only file, whose last feature must not become the label.
     private static func refuseMeasurementAsLabel(_ text: String, _ csv: CSVReader, _ names: [String]?) throws {
         guard let v = Double(text), v.isFinite, v.rounded() != v else { return }
         let column = names.map { " ('\($0[csv.count - 1])')" } ?? ""
-        throw DataError.at(line: csv.line, column: csv.count, "the label defaults to the last column\(column), which holds \(text), a measurement rather than a class: name the label column with --label, or read rows without labels with --no-label")
+        throw DataError.at(line: csv.line, column: csv.count, "the label defaults to the last column\(column), which holds \(text), a measurement rather than a class: name the label column with --label, take numeric targets (regression) with --target, or read rows without labels with --no-label")
     }
 
     /// Reads every record as features only (`nn-data csv --no-label`): each column is a
@@ -136,13 +161,18 @@ public enum CSVDataset {
     /// The 0-based label column. A header name wins over a number (a column may be called "3").
     static func resolveLabel(_ label: String?, names: [String]?, width: Int) throws -> Int {
         guard let label else { return width - 1 }
-        if let names, let i = names.firstIndex(of: label) { return i }
-        if let i = Int(label) {
-            guard i >= 1 && i <= width else { throw UsageError("--label \(label): the CSV has columns 1..\(width)") }
+        return try resolveColumn(label, names: names, width: width, option: "--label")
+    }
+
+    /// A column given to `option` by header name or 1-based number, 0-based.
+    static func resolveColumn(_ column: String, names: [String]?, width: Int, option: String) throws -> Int {
+        if let names, let i = names.firstIndex(of: column) { return i }
+        if let i = Int(column) {
+            guard i >= 1 && i <= width else { throw UsageError("\(option) \(column): the CSV has columns 1..\(width)") }
             return i - 1
         }
         let known = names.map { ": the columns are " + $0.joined(separator: ", ") } ?? " (use a 1-based column number with --no-header)"
-        throw UsageError("--label \(label): no such column\(known)")
+        throw UsageError("\(option) \(column): no such column\(known)")
     }
 
     /// A cell as a finite Float32, or nil: what the stream writes, and also a leading '+', ".5" and "5.".

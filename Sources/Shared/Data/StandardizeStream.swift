@@ -1,41 +1,63 @@
 // `nn-data standardize` on a stream: z-scores every features section (*.x) with the
-// statistics of train.x alone, and appends them as standardize.mean and standardize.std.
+// statistics of train.x alone, and appends them as standardize.mean and standardize.std;
+// with --target also every f32 *.y with train.y's, appended as target.mean and target.std.
 
 public enum StandardizeStream {
     /// Copies `reader` to `writer`: each *.x section replaced in place by its standardised
     /// f32 form (`standardized=true`), everything else passed through in order. A *.x that
     /// comes before train.x waits in memory (with whatever follows it) until train.x is read.
-    public static func run(_ reader: StreamReader, _ writer: StreamWriter) throws {
+    public static func run(_ reader: StreamReader, _ writer: StreamWriter, targets: Bool = false) throws {
         enum Held { case comment(String), section(Section) }
         var held: [Held] = []
-        var fitted: (standardization: Standardization, train: SectionHeader)?
+        // Per kind (.x features; with `targets` also f32 .y targets): the statistics of its
+        // train section, once read. A section of a kind not fitted yet waits, and so does
+        // everything after it, so the output keeps the input's order.
+        var fitted: [String: (standardization: Standardization, train: SectionHeader)] = [:]
+        func kind(_ h: SectionHeader) -> String? {
+            if isFeatures(h) { return "x" }
+            if targets && h.name.hasSuffix(".y") { return "y" }
+            return nil
+        }
+        func writeHeld(_ section: Section, _ k: String) throws {
+            let (s, train) = fitted[k]!
+            try check(section.header, kind: k)
+            try checkColumns(section.header, train: train)
+            let m = try section.matrix()
+            try writeStandardized(header(section.header), s, to: writer) { try forEachRow(of: m, $0) }
+        }
+        func flush() throws {
+            while let first = held.first {
+                switch first {
+                case .comment(let text): try writer.comment(text)
+                case .section(let section):
+                    if let k = kind(section.header) {
+                        guard fitted[k] != nil else { return }
+                        try writeHeld(section, k)
+                    } else {
+                        try writer.write(section)
+                    }
+                }
+                held.removeFirst()
+            }
+        }
         while let item = try reader.next() {
             switch item {
             case .comment(let text):
                 if held.isEmpty { try writer.comment(text) } else { held.append(.comment(text)) }
-            case .section(let h) where h.name == "standardize.mean" || h.name == "standardize.std":
+            case .section(let h) where ["standardize.mean", "standardize.std"].contains(h.name) || (targets && ["target.mean", "target.std"].contains(h.name)):
                 throw StreamError(line: h.line, "the stream already has \(h.name): it is standardised already")
-            case .section(let h) where h.name == "train.x":
-                try checkFeatures(h)
-                guard h.rows > 0 else { throw StreamError(line: h.line, "train.x has no rows to take the mean and standard deviation from") }
-                let x = try reader.read(h).matrix()
-                let s = Standardization(fitting: x)
-                fitted = (s, h)
-                for item in held {
-                    switch item {
-                    case .comment(let text): try writer.comment(text)
-                    case .section(let section) where isFeatures(section.header):
-                        try checkColumns(section.header, train: h)
-                        let m = try section.matrix()
-                        try writeStandardized(header(section.header), s, to: writer) { try forEachRow(of: m, $0) }
-                    case .section(let section): try writer.write(section)
-                    }
-                }
-                held = []
-                try writeStandardized(header(h), s, to: writer) { try forEachRow(of: x, $0) }
-            case .section(let h) where isFeatures(h):
-                try checkFeatures(h)
-                if let (s, train) = fitted {
+            case .section(let h) where kind(h) != nil && h.name == "train." + kind(h)!:
+                let k = kind(h)!
+                try check(h, kind: k)
+                guard h.rows > 0 else { throw StreamError(line: h.line, "\(h.name) has no rows to take the mean and standard deviation from") }
+                let section = try reader.read(h)
+                fitted[k] = (Standardization(fitting: try section.matrix()), h)
+                held.append(.section(section))
+                try flush()
+            case .section(let h) where kind(h) != nil:
+                let k = kind(h)!
+                try check(h, kind: k)
+                if held.isEmpty, let (s, train) = fitted[k] {
                     try checkColumns(h, train: train)
                     try writeStandardized(header(h), s, to: writer) { body in
                         try reader.visitRows(h) { _, row in try body(row) }
@@ -47,13 +69,32 @@ public enum StandardizeStream {
                 if held.isEmpty { try reader.copy(h, to: writer) } else { held.append(.section(try reader.read(h))) }
             }
         }
-        guard let (s, train) = fitted else {
+        guard let (s, train) = fitted["x"] else {
             throw StreamError(line: reader.lineNumber, "no train.x section: standardize takes its statistics from train.x")
+        }
+        if targets && fitted["y"] == nil {
+            throw StreamError(line: reader.lineNumber, "no train.y section: standardize --target takes the targets' statistics from train.y")
         }
         var attributes = Attributes()
         if let columns = train.attributes["columns"] { attributes["columns"] = columns }
         try writer.write("standardize.mean", Matrix(rows: 1, cols: s.mean.count, data: s.mean), attributes: attributes)
         try writer.write("standardize.std", Matrix(rows: 1, cols: s.std.count, data: s.std), attributes: attributes)
+        if let (t, y) = fitted["y"] {
+            var a = Attributes()
+            if let columns = y.attributes["columns"] { a["columns"] = columns }
+            try writer.write("target.mean", Matrix(rows: 1, cols: t.mean.count, data: t.mean), attributes: a)
+            try writer.write("target.std", Matrix(rows: 1, cols: t.std.count, data: t.std), attributes: a)
+        }
+    }
+
+    static func check(_ h: SectionHeader, kind: String) throws {
+        if kind == "x" { return try checkFeatures(h) }
+        if h.attributes["standardized"] == "true" {
+            throw StreamError(line: h.line, "section \(h.name) is standardised already (standardized=true)")
+        }
+        guard h.type == .f32 else {
+            throw StreamError(line: h.line, "section \(h.name) holds \(h.type.rawValue) class labels; --target standardises a regressor's f32 targets")
+        }
     }
 
     /// Feature sections: every `*.x`.

@@ -62,11 +62,14 @@ public enum StreamSummary {
         if !last.isEmpty {
             lines.append("last row: " + zip(names, last).map { "\($0)=\(show(Double($1)))" }.joined(separator: " "))
         }
-        if h.cols <= maxColumnLines && h.rows > 1 {
+        // A regressor's targets (f32 *.y) also show their standard deviation, per column.
+        let targets = h.type == .f32 && h.name.hasSuffix(".y")
+        if (h.cols <= maxColumnLines && h.rows > 1) || targets {
             let width = names.map(\.count).max() ?? 0
             for c in 0..<h.cols {
                 let name = names[c] + String(repeating: " ", count: width - names[c].count)
-                lines.append("\(name)  min=\(show(Double(stats.min[c]))) max=\(show(Double(stats.max[c]))) mean=\(show(stats.sum[c] / Double(h.rows)))")
+                lines.append("\(name)  min=\(show(Double(stats.min[c]))) max=\(show(Double(stats.max[c]))) mean=\(show(stats.sum[c] / Double(h.rows)))"
+                             + (targets ? " std=\(show(stats.std(c)))" : ""))
             }
         }
         return lines
@@ -107,6 +110,9 @@ struct ColumnStats {
     var min: [Float] = []
     var max: [Float] = []
     var sum: [Double] = []
+    /// Welford's running mean and sum of squared deviations, per column (for a target's std).
+    var runningMean: [Double] = []
+    var squaredDeviations: [Double] = []
     var rows = 0
 
     /// The columns are counted at the first row (a header's claim alone allocates nothing).
@@ -115,6 +121,8 @@ struct ColumnStats {
             min = [Float](repeating: .infinity, count: row.count)
             max = [Float](repeating: -.infinity, count: row.count)
             sum = [Double](repeating: 0, count: row.count)
+            runningMean = sum
+            squaredDeviations = sum
         }
         rows += 1
         for c in 0..<row.count {
@@ -122,8 +130,14 @@ struct ColumnStats {
             if v < min[c] { min[c] = v }
             if v > max[c] { max[c] = v }
             sum[c] += Double(v)
+            let d = Double(v) - runningMean[c]
+            runningMean[c] += d / Double(rows)
+            squaredDeviations[c] += d * (Double(v) - runningMean[c])
         }
     }
+
+    /// The population standard deviation of column c (as nn-data standardize computes it).
+    func std(_ c: Int) -> Double { rows == 0 ? 0 : (squaredDeviations[c] / Double(rows)).squareRoot() }
 
     var overallMin: Double { Double(min.min() ?? 0) }
     var overallMax: Double { Double(max.max() ?? 0) }

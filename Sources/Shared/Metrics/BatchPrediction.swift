@@ -8,7 +8,10 @@ struct BatchPredictor {
     let network: Network
     let header: SectionHeader
     let standardization: Standardization?
+    /// A classifier's class probabilities.
     private(set) var predictions: Predictions
+    /// A regressor's predicted values, n × t, in the targets' original units.
+    private(set) var values: [Float] = []
     private var done = 0
 
     init(_ network: Network, _ x: SectionHeader) throws {
@@ -30,7 +33,9 @@ struct BatchPredictor {
         self.network = network
         header = x
         self.standardization = standardization
-        predictions = Predictions(output: network.output, classes: network.output == .sigmoid ? 2 : network.sizes.last!)
+        // A regressor's outputs are values, kept in `values`; its `predictions` stay empty.
+        predictions = network.isRegressor ? Predictions(classes: 2)
+            : Predictions(output: network.output, classes: network.output == .sigmoid ? 2 : network.sizes.last!)
     }
 
     /// Predicts the next rows of x (as Float32, before standardisation).
@@ -41,7 +46,7 @@ struct BatchPredictor {
             let row = done + bad / z.cols
             throw StreamError(line: header.line.map { $0 + 1 + row }, "the model's output for \(header.name) row \(row) is not finite (\(z.data[bad])): the model's weights are unusable for this input")
         }
-        predictions.append(logits: z)
+        if network.isRegressor { values += network.values(outputs: z).data } else { predictions.append(logits: z) }
         done += m.rows
     }
 }
@@ -49,6 +54,11 @@ struct BatchPredictor {
 extension StreamScoring {
     /// The model's predictions for x, held in memory.
     static func predict(_ network: Network, _ x: Section) throws -> Predictions {
+        try predictor(network, x).predictions
+    }
+
+    /// The model applied to every row of x, held in memory.
+    static func predictor(_ network: Network, _ x: Section) throws -> BatchPredictor {
         var predictor = try BatchPredictor(network, x.header)
         let scale = try ByteScale(x.attributes["scale"], line: x.header.line, section: x.name)
         let d = x.cols
@@ -65,13 +75,13 @@ extension StreamScoring {
             try predictor.add(&m)
             start += n
         }
-        return predictor.predictions
+        return predictor
     }
 
     /// The model's predictions for the section whose header `reader` just read, made as its
     /// rows arrive (passed on to `writer` when given), so the work keeps pace with the stage
     /// upstream and x is never held whole.
-    static func predict(_ network: Network, rowsOf x: SectionHeader, from reader: StreamReader, copyingTo writer: StreamWriter?) throws -> Predictions {
+    static func predict(_ network: Network, rowsOf x: SectionHeader, from reader: StreamReader, copyingTo writer: StreamWriter?) throws -> BatchPredictor {
         var predictor = try BatchPredictor(network, x)
         let d = x.cols, rows = BatchPredictor.batchRows
         var batch = Matrix(rows: 0, cols: d)
@@ -91,6 +101,6 @@ extension StreamScoring {
             var last = Matrix(rows: n, cols: d, data: Array(batch.data[0..<(n * d)]))
             try predictor.add(&last)
         }
-        return predictor.predictions
+        return predictor
     }
 }

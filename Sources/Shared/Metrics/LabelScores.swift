@@ -28,11 +28,10 @@ public struct LabelScores {
     /// ["-1", "1"] or ["0", "1"], as the labels were written.
     public var classes: [String]
 
-    public static func read(_ lines: LineReader, path: String, logits: Bool) throws -> LabelScores {
-        var labels: [Int] = []
-        var predictions = logits ? Predictions(output: .sigmoid, classes: 2) : Predictions(classes: 2)
-        var negative: String?
-        var firstNegativeLine = 0
+    /// The two values of each line of a scores file, with its line number. Blank lines may end
+    /// the file (an editor's last newline), not stand between lines; a byte-order mark is refused.
+    public static func pairs(_ lines: LineReader, path: String) throws -> [(line: Int, first: Substring, second: Substring)] {
+        var out: [(line: Int, first: Substring, second: Substring)] = []
         var blankLine: Int?
         while let fields = try lines.nextLine({ b in String(decoding: b, as: UTF8.self) }) {
             let n = lines.lineNumber
@@ -41,7 +40,6 @@ public struct LabelScores {
                 throw fail(StreamReader.byteOrderMarkDetail(of: "a scores file"))
             }
             let tokens = fields.split { $0 == " " || $0 == "\t" || $0 == "\r" }
-            // Blank lines may end the file (an editor's last newline), not stand between lines.
             if tokens.isEmpty {
                 blankLine = blankLine ?? n
                 continue
@@ -52,6 +50,32 @@ public struct LabelScores {
             guard tokens.count == 2 else {
                 throw fail("expected 'label score' (two values), found \(tokens.count) value\(tokens.count == 1 ? "" : "s") in '\(fields.prefix(60))'")
             }
+            out.append((n, tokens[0], tokens[1]))
+        }
+        guard !out.isEmpty else {
+            throw InputFileError(path: path, line: max(lines.lineNumber, 1), detail: "no 'label score' lines")
+        }
+        return out
+    }
+
+    /// True when the first column holds labels (0, 1 and -1 only): else the file is a
+    /// regressor's 'true predicted' pairs.
+    public static func holdsLabels(_ pairs: [(line: Int, first: Substring, second: Substring)]) -> Bool {
+        pairs.allSatisfy { ["0", "1", "-1"].contains($0.first) }
+    }
+
+    public static func read(_ lines: LineReader, path: String, logits: Bool) throws -> LabelScores {
+        try read(pairs(lines, path: path), path: path, logits: logits)
+    }
+
+    public static func read(_ pairs: [(line: Int, first: Substring, second: Substring)], path: String, logits: Bool) throws -> LabelScores {
+        var labels: [Int] = []
+        var predictions = logits ? Predictions(output: .sigmoid, classes: 2) : Predictions(classes: 2)
+        var negative: String?
+        var firstNegativeLine = 0
+        for (n, first, second) in pairs {
+            func fail(_ detail: String) -> InputFileError { InputFileError(path: path, line: n, detail: detail) }
+            let tokens = [first, second]
             let label: Int
             switch tokens[0] {
             case "1": label = 1
@@ -78,10 +102,20 @@ public struct LabelScores {
             }
             labels.append(label)
         }
-        guard !labels.isEmpty else {
-            throw InputFileError(path: path, line: max(lines.lineNumber, 1), detail: "no 'label score' lines")
-        }
         return LabelScores(labels: labels, predictions: predictions, classes: [negative ?? "0", "1"])
+    }
+
+    /// A regressor's 'true predicted' pairs: both numbers in the stream's grammar.
+    public static func values(_ pairs: [(line: Int, first: Substring, second: Substring)], path: String) throws -> (truth: [Float], predicted: [Float]) {
+        var truth: [Float] = [], predicted: [Float] = []
+        for (n, first, second) in pairs {
+            for token in [first, second] where NumberText.parseFloat(token) == nil {
+                throw InputFileError(path: path, line: n, detail: "'\(token.prefix(40))' is not a number as an nn-stream writes one, such as 0.25 or -1.5e-3")
+            }
+            truth.append(NumberText.parseFloat(first)!)
+            predicted.append(NumberText.parseFloat(second)!)
+        }
+        return (truth, predicted)
     }
 
     /// A score in the stream's number grammar (`-?digits[.digits][(e|E)[+|-]digits]`, within

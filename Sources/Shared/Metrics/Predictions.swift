@@ -69,6 +69,8 @@ public struct Predictions: Equatable, Sendable {
             let e = z.map { exp($0 - m) }
             let s = e.reduce(0, +)
             probabilities.append(contentsOf: e.map { Float($0 / s) })
+        case .identity:
+            preconditionFailure("Predictions: a regressor's outputs are values, not class probabilities (RegressionScores)")
         }
         rows += 1
     }

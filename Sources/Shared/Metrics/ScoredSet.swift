@@ -98,7 +98,7 @@ extension StreamScoring {
     }
 
     /// x marked standardized=true must have been standardised with the model's own statistics.
-    private func checkStandardization(of x: SectionHeader, _ network: Network) throws {
+    func checkStandardization(of x: SectionHeader, _ network: Network) throws {
         guard let own = network.standardization else { return }  // refused by predict
         if let mean = standardize["standardize.mean"], let std = standardize["standardize.std"],
            try mean.matrix().data != own.mean || std.matrix().data != own.std {

@@ -19,15 +19,17 @@ public final class StreamScoring {
         var xHeader: SectionHeader?
         /// The model's predictions, made as soon as both the model and x were there.
         var predicted: Predictions?
+        /// A regressor's predicted values (n × t), likewise.
+        var predictedValues: [Float]?
         var y: Section?
         var predictions: Section?
         var isEmpty: Bool { xHeader == nil && y == nil && predictions == nil }
     }
 
     private let writer: StreamWriter?
-    private let model: Network?
-    private let modelOrigin: String
-    private var modelSections: [Section] = []
+    let model: Network?
+    let modelOrigin: String
+    private(set) var modelSections: [Section] = []
     private var streamModelSeen = false
     var standardize: [String: Section] = [:]
     /// The stream's `encode` section (how raw table rows became x) and its line.
@@ -92,7 +94,8 @@ public final class StreamScoring {
             // An empty split (nn-data --test-size 0 or 1 writes one) has nothing to check or predict.
             if h.rows > 0 {
                 try checkInput(model, h)
-                s.predicted = try StreamScoring.predict(model, rowsOf: h, from: reader, copyingTo: writer)
+                let predictor = try StreamScoring.predict(model, rowsOf: h, from: reader, copyingTo: writer)
+                if model.isRegressor { s.predictedValues = predictor.values } else { s.predicted = predictor.predictions }
             } else {
                 try pass(h, reader)
             }
@@ -112,7 +115,7 @@ public final class StreamScoring {
     }
 
     /// The network to score with: --model if given, else the stream's; nil when neither.
-    private func network() throws -> Network? {
+    func network() throws -> Network? {
         if let model {
             if streamModelSeen { notices.append("scoring the model from \(modelOrigin); the stream's own model is passed on unscored") }
             return model
@@ -128,7 +131,7 @@ public final class StreamScoring {
         return try StreamScoring.predict(network, x)
     }
 
-    private func checkInput(_ network: Network, _ x: SectionHeader) throws {
+    func checkInput(_ network: Network, _ x: SectionHeader) throws {
         if let note = try network.input.check(x, inputs: network.inputs), !schemaNoted {
             notices.append(note)
             schemaNoted = true
@@ -170,7 +173,7 @@ public final class StreamScoring {
     static func describe(_ n: Network) -> String {
         let sizes = n.structureText
         let hidden = n.hiddenActivations.map(\.rawValue)
-        let kind = hidden.isEmpty ? (n.output == .sigmoid ? "logistic regression" : "softmax regression")
+        let kind = hidden.isEmpty ? (n.output == .sigmoid ? "logistic regression" : n.output == .identity ? "linear regression" : "softmax regression")
             : "\(Set(hidden).count == 1 ? hidden[0] : hidden.joined(separator: ",")) hidden units, \(n.output.rawValue) output"
         return "\(sizes) (\(kind))"
     }

@@ -11,7 +11,10 @@
 public final class BatchPass {
     public let layout: ParameterLayout
     public let layers: [any Layer]
-    public let output: OutputKind
+    public let objective: Objective
+    public var output: OutputKind { objective.output }
+    /// Values of y per row: the targets of a regressor, or one label.
+    public let targetWidth: Int
     public let capacity: Int
     public let dropout: Float
     private let outputs: [FloatBuffer]
@@ -22,15 +25,17 @@ public final class BatchPass {
     private let masks: [FloatBuffer?]
     private let dropped: [FloatBuffer?]
     private let workspaces: [LayerWorkspace?]
-    /// Rows gathered for a minibatch (capacity × inputs), and their labels.
+    /// Rows gathered for a minibatch (capacity × inputs), and their labels or targets.
     public let input: FloatBuffer
-    let labels: UnsafeMutablePointer<Int32>
+    let labels: FloatBuffer
 
-    public init(network: Network, capacity: Int, dropout: Float = 0) {
+    public init(network: Network, objective: Objective? = nil, capacity: Int, dropout: Float = 0) {
         precondition(capacity > 0)
         layers = network.layers
         layout = ParameterLayout(network: network)
-        output = network.output
+        let objective = objective ?? Objective(output: network.output)
+        self.objective = objective
+        targetWidth = objective.targetWidth(outputs: network.layers.last!.output.count)
         self.capacity = capacity
         self.dropout = dropout
         let last = layers.count - 1
@@ -45,11 +50,8 @@ public final class BatchPass {
         dropped = all.indices.map { dropsOut.contains($0) ? FloatBuffer(count: capacity * all[$0].output.count) : nil }
         workspaces = all.map { $0.makeWorkspace(capacity: capacity) }
         input = FloatBuffer(count: capacity * network.inputs)
-        labels = .allocate(capacity: capacity)
-        labels.initialize(repeating: 0, count: capacity)
+        labels = FloatBuffer(count: capacity * targetWidth)
     }
-
-    deinit { labels.deallocate() }
 
     /// The layers whose outputs dropout acts on: the inputs of every dense layer but the first layer.
     static func droppedOutputs(_ network: Network, dropout: Double) -> [Int] {
@@ -65,13 +67,13 @@ public final class BatchPass {
         return max(1, (1 << 25) / max(perRow, 1))
     }
 
-    /// Copies rows `indices` of x (and their labels) into `input` and `labels`.
-    func gather(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, indices: UnsafeBufferPointer<Int>) {
+    /// Copies rows `indices` of x (and their labels or targets) into `input` and `labels`.
+    func gather(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, indices: UnsafeBufferPointer<Int>) {
         precondition(indices.count <= capacity)
-        let n = layout.sizes[0]
+        let n = layout.sizes[0], t = targetWidth
         for (r, i) in indices.enumerated() {
             (input.base + r * n).update(from: x + i * n, count: n)
-            labels[r] = y[i]
+            (labels.base + r * t).update(from: y + i * t, count: t)
         }
     }
 
@@ -123,10 +125,10 @@ public final class BatchPass {
     /// After `forward` on the same rows: the loss gradient (dℓ/dz scaled by `scale`, e.g. 1/batch)
     /// back through every layer into `grads`, added to what is there when `accumulate`.
     /// Returns Σ ℓ over the rows (unscaled; non-finite when the logits are).
-    func backward(_ params: FloatBuffer, _ grads: FloatBuffer, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>,
+    func backward(_ params: FloatBuffer, _ grads: FloatBuffer, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
                   rows m: Int, scale: Float, accumulate: Bool, dropout on: Bool = false) -> Double {
         let last = layers.count - 1
-        let loss = Loss.gradient(output, logits: outputs[last].base, labels: y, m: m, k: layout.outputs(last),
+        let loss = Loss.gradient(objective, logits: outputs[last].base, targets: y, m: m, k: layout.outputs(last),
                                  scale: scale, into: deltas[last].base)
         for l in stride(from: last, through: 0, by: -1) {
             let prev = l > 0 ? deltas[l - 1].base : nil

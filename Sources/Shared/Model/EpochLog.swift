@@ -17,14 +17,15 @@ struct EpochLog {
     private var windowLoss = 0.0, windowSamples = 0
     private var previousEpochLoss: Double?
 
-    init(options: TrainingOptions, perEpoch: Int, total: Int, validation: Bool) {
+    /// A regressor's curve has val_rmse where a classifier's has val_accuracy.
+    init(options: TrainingOptions, perEpoch: Int, total: Int, validation: Bool, regression: Bool = false) {
         logBySteps = options.method == .perSample && !validation
         let epochs = (total + perEpoch - 1) / perEpoch
         logEvery = logBySteps ? max(1, total / 200) : max(1, epochs / 1000)
         self.perEpoch = perEpoch
         self.total = total
         tol = options.effectiveTol
-        curve = LossCurve(columns: (logBySteps ? ["step", "loss"] : ["epoch", "loss"]) + (validation ? ["val_loss", "val_accuracy"] : []))
+        curve = LossCurve(columns: (logBySteps ? ["step", "loss"] : ["epoch", "loss"]) + (validation ? ["val_loss", regression ? "val_rmse" : "val_accuracy"] : []))
         early = EarlyStopping(patience: options.effectivePatience)
     }
 

@@ -28,27 +28,29 @@ public enum GradientCheck {
     /// them when fewer; otherwise a seeded random choice). A parameter's error is
     /// |analytic − numeric| / max(|analytic|, |numeric|, floor), where floor = 1e-3 × the layer's
     /// largest |numeric|, so that entries far below the layer's scale are judged on that scale.
-    public static func run(network: Network, x: Matrix, y: [Int32], l2: Double = 0, dropout: Double = 0,
+    /// `y`: a label per row (as a Float), or for a regressor its targets, row by row.
+    public static func run(network: Network, x: Matrix, y: [Float], objective: Objective? = nil, l2: Double = 0, dropout: Double = 0,
                            seed: UInt64 = 42, perLayer: Int = 200) -> [GradientCheckResult] {
-        precondition(x.rows == y.count && x.rows > 0 && x.cols == network.inputs)
+        let objective = objective ?? Objective(output: network.output)
+        precondition(x.rows * objective.targetWidth(outputs: network.sizes.last!) == y.count && x.rows > 0 && x.cols == network.inputs)
         var random = Random(seed: seed, stream: "check")
         var masks: [[Float]] = []
         let keep = 1 / (1 - Float(dropout))
         for l in BatchPass.droppedOutputs(network, dropout: dropout) {
             masks.append((0..<(x.rows * network.layers[l].output.count)).map { _ in random.uniform() < dropout ? 0 : keep })
         }
-        let analytic = analyticGradient(network: network, x: x, y: y, l2: l2, masks: masks)
-        let reference = ReferenceObjective(network: network, x: x, y: y, l2: l2, masks: masks)
+        let analytic = analyticGradient(network: network, x: x, y: y, objective: objective, l2: l2, masks: masks)
+        let reference = ReferenceObjective(network: network, x: x, y: y, objective: objective, l2: l2, masks: masks)
         return compare(analytic: analytic, reference: reference, random: &random, perLayer: perLayer)
     }
 
     /// ∂J/∂θ from BatchPass in Float32 (every parameter, in ParameterLayout order), with λθ added for weights.
-    static func analyticGradient(network: Network, x: Matrix, y: [Int32], l2: Double, masks: [[Float]]) -> [Double] {
+    static func analyticGradient(network: Network, x: Matrix, y: [Float], objective: Objective, l2: Double, masks: [[Float]]) -> [Double] {
         let layout = ParameterLayout(network: network)
         let m = x.rows
         let params = layout.buffer(from: network), grads = FloatBuffer(count: layout.count)
         let dropout = !masks.isEmpty
-        let pass = BatchPass(network: network, capacity: m, dropout: dropout ? 0.5 : 0)
+        let pass = BatchPass(network: network, objective: objective, capacity: m, dropout: dropout ? 0.5 : 0)
         for (l, mask) in masks.enumerated() { pass.setMask(layer: l, mask) }
         x.data.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in
@@ -101,18 +103,18 @@ struct ReferenceObjective {
     /// The network's parameters in Float64, in ParameterLayout order.
     let theta: [Double]
     let layers: [any Layer]
-    let output: OutputKind
+    let objective: Objective
     let x: Matrix
-    let y: [Int32]
+    let y: [Float]
     let l2: Double
     /// Per layer whose output dropout acts on, m × units values of 0 or 1/(1−p); empty without dropout.
     let masks: [Int: [Float]]
 
-    init(network: Network, x: Matrix, y: [Int32], l2: Double, masks: [[Float]]) {
+    init(network: Network, x: Matrix, y: [Float], objective: Objective, l2: Double, masks: [[Float]]) {
         layout = ParameterLayout(network: network)
         theta = layout.buffer(from: network).array.map(Double.init)
         layers = network.layers
-        output = network.output
+        self.objective = objective
         self.x = x
         self.y = y
         self.l2 = l2
@@ -133,11 +135,25 @@ struct ReferenceObjective {
                 }
                 a = z
             }
-            let label = Int(y[r])
-            switch output {
+            switch objective.output {
+            case .identity:
+                // The mean over the t targets of ℓ(z − y), written out from each loss's definition.
+                let t = a.count, delta = Double(objective.huberDelta)
+                var sum: Double = 0
+                for j in 0..<t {
+                    let d = a[j] - Double(y[r * t + j])
+                    switch objective.loss {
+                    case .mse: sum += d * d
+                    case .mae: sum += abs(d)
+                    case .huber: sum += abs(d) <= delta ? d * d / 2 : delta * (abs(d) - delta / 2)
+                    }
+                }
+                total += sum / Double(t)
             case .sigmoid:
+                let label = Int(y[r])
                 total += max(a[0], 0) - (label == 1 ? a[0] : 0) + log1p(exp(-abs(a[0])))
             case .softmax:
+                let label = Int(y[r])
                 let top = a.max()!
                 total += top + log(a.reduce(0) { $0 + exp($1 - top) }) - a[label]
             }

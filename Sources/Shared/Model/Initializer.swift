@@ -53,14 +53,14 @@ public enum Initializer: Equatable, Sendable {
 }
 
 extension Network {
-    /// A new network for `classes` (two: one sigmoid output; more: softmax): the convolutions
-    /// of `architecture` (each followed by `activation` and its pooling) and a flattening, then
-    /// hidden dense layers of `hidden` units using `activation`, with weights drawn by
-    /// `initializer` from `seed`.
+    /// A new network for `classes` (two: one sigmoid output; more: softmax), or with `targets`
+    /// a regressor (one identity output per target): the convolutions of `architecture` (each
+    /// followed by `activation` and its pooling) and a flattening, then hidden dense layers of
+    /// `hidden` units using `activation`, with weights drawn by `initializer` from `seed`.
     public init(input: Shape, architecture: Architecture = Architecture(), hidden: [Int], activation: Activation, classes: [String],
-                initializer: Initializer, seed: UInt64) {
-        precondition(classes.count >= 2)
-        let outputs = classes.count == 2 ? 1 : classes.count
+                targets: [String] = [], initializer: Initializer, seed: UInt64) {
+        precondition(classes.count >= 2 || !targets.isEmpty)
+        let outputs = !targets.isEmpty ? targets.count : classes.count == 2 ? 1 : classes.count
         var layers = architecture.layers(input: input, activation: activation)
         var width = layers.last?.output.count ?? input.count
         let widths = hidden + [outputs]
@@ -69,7 +69,9 @@ extension Network {
                                 activation: i == widths.count - 1 ? .identity : activation))
             width = units
         }
-        self.init(layers: layers, output: outputs == 1 ? .sigmoid : .softmax, classes: classes)
+        self.init(layers: layers, output: !targets.isEmpty ? .identity : outputs == 1 ? .sigmoid : .softmax,
+                  classes: targets.isEmpty ? classes : [])
+        self.targets = targets
         let layout = ParameterLayout(network: self)
         let params = FloatBuffer(count: layout.count)
         var random = Random(seed: seed, stream: "init")
@@ -78,7 +80,9 @@ extension Network {
     }
 
     /// A network of dense layers alone.
-    public init(inputs: Int, hidden: [Int], activation: Activation, classes: [String], initializer: Initializer, seed: UInt64) {
-        self.init(input: .flat(inputs), hidden: hidden, activation: activation, classes: classes, initializer: initializer, seed: seed)
+    public init(inputs: Int, hidden: [Int], activation: Activation, classes: [String], targets: [String] = [],
+                initializer: Initializer, seed: UInt64) {
+        self.init(input: .flat(inputs), hidden: hidden, activation: activation, classes: classes, targets: targets,
+                  initializer: initializer, seed: seed)
     }
 }

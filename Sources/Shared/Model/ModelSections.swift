@@ -12,9 +12,12 @@
 //       kinds=conv:3,maxpool:2,flatten,dense input_image=28x28 ...
 // Layer N's sections are numbered by its place in that list; a layer without parameters has none.
 
+//   @model.target.mean f32 1xt             (a regressor trained on standardised targets)
+//   @model.target.std f32 1xt
+
 extension Network {
     /// Attribute keys the `model` header always carries; everything else in it is the training record.
-    static let structuralKeys = Set(["layers", "activations", "output", "classes", "kinds"]).union(InputSchema.keys)
+    static let structuralKeys = Set(["layers", "activations", "output", "classes", "targets", "kinds"]).union(InputSchema.keys)
 
     public func sections(prefix: String = "model") -> [Section] {
         var head = Attributes()
@@ -22,7 +25,8 @@ extension Network {
         head["activations"] = layers.map(\.activation.rawValue).joined(separator: ",")
         if !isDenseOnly { head["kinds"] = layers.map(\.descriptor).joined(separator: ",") }
         head["output"] = output.rawValue
-        head.setList("classes", classes)
+        if !classes.isEmpty { head.setList("classes", classes) }
+        if !targets.isEmpty { head.setList("targets", targets) }
         // A convolutional network cannot be rebuilt without its input's shape.
         var schema = input
         if !isDenseOnly && schema.image == nil { schema.image = inputShape.text }
@@ -38,6 +42,10 @@ extension Network {
             out.append(Section(name: "\(prefix).standardize.std", matrix: Matrix(rows: 1, cols: s.std.count, data: s.std)))
         }
         if let encoding { out.append(encoding.section(name: "\(prefix).\(ColumnEncoding.sectionName)")) }
+        if let t = targetStandardization {
+            out.append(Section(name: "\(prefix).target.mean", matrix: Matrix(rows: 1, cols: t.mean.count, data: t.mean)))
+            out.append(Section(name: "\(prefix).target.std", matrix: Matrix(rows: 1, cols: t.std.count, data: t.std)))
+        }
         return out
     }
 
@@ -73,7 +81,7 @@ extension Network {
             throw StreamError(line: line, "section \(prefix): layers=\(sizes.count) sizes need \(max(sizes.count - 1, 1)) activations, found \(acts.count)")
         }
         guard let output = OutputKind(rawValue: try require("output")) else {
-            throw StreamError(line: line, "section \(prefix): output must be sigmoid or softmax")
+            throw StreamError(line: line, "section \(prefix): output must be sigmoid, softmax or identity")
         }
         let classes = head.attributes.list("classes") ?? []
         let kinds = try head.attributes["kinds"].map { try Network.kinds($0, count: acts.count, line: line, prefix: prefix) }
@@ -114,6 +122,17 @@ extension Network {
             throw StreamError(line: line, "section \(prefix): output=softmax needs at least 2 output units")
         default: break
         }
+        let targets = head.attributes.list("targets") ?? []
+        if output == .identity && !targets.isEmpty && targets.count != outUnits {
+            throw StreamError(line: line, "section \(prefix): targets= names \(targets.count) targets but the model has \(outUnits) output units")
+        }
+        var targetStandardization: Standardization?
+        if let m = find("\(prefix).target.mean"), let s = find("\(prefix).target.std") {
+            guard output == .identity, m.cols == outUnits, s.cols == outUnits, m.rows == 1, s.rows == 1 else {
+                throw StreamError(line: m.header.line, "\(prefix).target.mean/std must be 1x\(outUnits), on a model with output=identity")
+            }
+            targetStandardization = Standardization(mean: try m.matrix().data, std: try s.matrix().data)
+        }
         var standardization: Standardization?
         if let m = find("\(prefix).standardize.mean"), let s = find("\(prefix).standardize.std") {
             guard m.cols == sizes[0], s.cols == sizes[0], m.rows == 1, s.rows == 1 else {
@@ -124,6 +143,8 @@ extension Network {
         var training = Attributes()
         for (k, v) in head.attributes where !Network.structuralKeys.contains(k) { training[k] = v }
         self.init(layers: layers, output: output, classes: classes, standardization: standardization, training: training)
+        self.targets = output == .identity && targets.isEmpty ? (0..<outUnits).map { "y\($0 + 1)" } : targets
+        self.targetStandardization = targetStandardization
         input = try InputSchema(model: head.attributes, inputs: sizes[0], name: prefix, line: line)
         if let e = find("\(prefix).\(ColumnEncoding.sectionName)") {
             let encoding = try ColumnEncoding(header: e.header)

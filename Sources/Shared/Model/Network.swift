@@ -1,6 +1,7 @@
 // A feed-forward network: a list of layers (Layer: dense, convolution, max pooling, flatten),
-// and an output that is one sigmoid unit (two classes) or a softmax over k units (k > 2 classes).
-// Logistic regression is the network with one dense layer.
+// and an output that is one sigmoid unit (two classes), a softmax over k units (k > 2 classes),
+// or t identity units (a regressor with t targets). Logistic (or linear) regression is the
+// network with one dense layer.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,6 +11,8 @@ public enum OutputKind: String, Sendable {
     case sigmoid
     /// k logits; P = softmax(z); loss: cross-entropy from logits.
     case softmax
+    /// t values, one per target, as they are (a regressor); loss: mse, mae or huber.
+    case identity
 }
 
 /// Standardisation applied to inputs before the first layer: x' = (x - mean) / std.
@@ -50,6 +53,11 @@ public struct Network: Equatable, Sendable {
     public var standardization: Standardization?
     /// How raw table columns became the inputs (one-hot, imputation), when they did.
     public var encoding: ColumnEncoding?
+    /// A regressor's target names (empty for a classifier).
+    public var targets: [String] = []
+    /// The standardisation of the targets it was trained on (nn-data standardize --target):
+    /// its outputs are standardised values, and y = z · std + mean in the original units.
+    public var targetStandardization: Standardization?
     /// How the model was made (optimiser, lr, seed, ...), recorded in the `model` header.
     public var training: Attributes
     /// The names of the input columns and the image shape the model was trained on.
@@ -67,6 +75,7 @@ public struct Network: Equatable, Sendable {
         a.layers.count == b.layers.count && zip(a.layers, b.layers).allSatisfy { $0.isEqual($1) }
             && a.output == b.output && a.classes == b.classes && a.standardization == b.standardization && a.training == b.training
             && a.input == b.input && a.encoding == b.encoding
+            && a.targets == b.targets && a.targetStandardization == b.targetStandardization
     }
 
     public var inputs: Int { layers.first?.input.count ?? 0 }
@@ -86,10 +95,26 @@ public struct Network: Equatable, Sendable {
     /// The activations of the layers before the output that have one to learn (not pooling or flattening).
     public var hiddenActivations: [Activation] { layers.dropLast().filter { $0.parameterCount > 0 }.map(\.activation) }
 
+    public var isRegressor: Bool { output == .identity }
+
     /// The output layer's pre-activation values, n × (1 or k).
     public func logits(_ x: Matrix) -> Matrix {
         var a = x
         for layer in layers { a = layer.forward(a) }
         return a
+    }
+
+    /// A regressor's predictions in the targets' original units: its outputs, with the
+    /// target standardisation undone (y = z · std + mean) when it was trained on one.
+    public func values(_ x: Matrix) -> Matrix { values(outputs: logits(x)) }
+
+    /// The outputs z of a regressor in the targets' original units.
+    public func values(outputs z: Matrix) -> Matrix {
+        var z = z
+        if let t = targetStandardization {
+            let k = z.cols
+            for i in 0..<z.data.count { z.data[i] = z.data[i] * t.std[i % k] + t.mean[i % k] }
+        }
+        return z
     }
 }

@@ -10,7 +10,8 @@
 public final class SampleSGD {
     public let layout: ParameterLayout
     public let activations: [Activation]
-    public let output: OutputKind
+    public let objective: Objective
+    private let targetWidth: Int
     private let outputs: [FloatBuffer]
     /// act'(z_l), from the forward pass.
     private let derivatives: [FloatBuffer]
@@ -18,10 +19,11 @@ public final class SampleSGD {
     /// The first layer's pending row updates: W_1[j,:] += pending[j] · (the previous sample).
     private let pending: FloatBuffer
 
-    public init(layout: ParameterLayout, activations: [Activation], output: OutputKind) {
+    public init(layout: ParameterLayout, activations: [Activation], objective: Objective) {
         self.layout = layout
         self.activations = activations
-        self.output = output
+        self.objective = objective
+        targetWidth = objective.targetWidth(outputs: layout.sizes.last!)
         outputs = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
         derivatives = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
         deltas = layout.sizes.dropFirst().map { FloatBuffer(count: $0) }
@@ -30,7 +32,7 @@ public final class SampleSGD {
 
     /// Takes `steps` steps, each on row `random.below(rows)` of x; returns the summed loss of the
     /// samples (each measured before its own update), or the 0-based step at which it stopped being finite.
-    func run(_ params: FloatBuffer, x: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int,
+    func run(_ params: FloatBuffer, x: UnsafePointer<Float>, labels: UnsafePointer<Float>, rows: Int,
                     steps: Int, lr: Float, l2: Float, random: inout Random) -> (loss: Double, failedStep: Int?) {
         let layers = layout.layerCount
         let last = layers - 1
@@ -64,7 +66,7 @@ public final class SampleSGD {
                 activations[l].apply(z, into: a, derivative: z, nOut)
                 input = UnsafePointer(a)
             }
-            let loss = Loss.gradient(output, logits: outputs[last].base, labels: labels + row, m: 1, k: k,
+            let loss = Loss.gradient(objective, logits: outputs[last].base, targets: labels + row * targetWidth, m: 1, k: k,
                                      scale: 1, into: deltas[last].base)
             if !loss.isFinite { return (total, s) }
             total += loss

@@ -24,8 +24,9 @@ public final class Trainer {
         let steps = TrainingSteps(network: network, options: options, rows: n)
         let perEpoch = steps.perEpoch, total = options.totalSteps(rows: n)
         let schedule = options.schedule(rows: n)
-        let validation = data.validationRows > 0 ? Validation(network: network, data: data) : nil
-        var log = EpochLog(options: options, perEpoch: perEpoch, total: total, validation: validation != nil)
+        let validation = data.validationRows > 0 ? Validation(network: network, data: data, objective: options.objective(output: network.output)) : nil
+        var log = EpochLog(options: options, perEpoch: perEpoch, total: total, validation: validation != nil,
+                           regression: network.isRegressor)
         var stopped = StopReason.limit
         var step = 0
         let clock = Stopwatch()
@@ -52,7 +53,9 @@ public final class Trainer {
                 lastReport = clock.seconds
                 progress(TrainingProgress(step: step, totalSteps: total, epoch: (step + perEpoch - 1) / perEpoch,
                                           loss: log.curve.lastLoss ?? .nan, validationLoss: validated?.loss,
-                                          validationAccuracy: validated?.accuracy,
+                                          validationAccuracy: network.isRegressor ? nil : validated?.accuracy,
+                                          validationRMSE: network.isRegressor ? validated?.accuracy : nil,
+                                          lossName: network.isRegressor ? options.effectiveLoss.rawValue : nil,
                                           samplesPerSecond: Double(log.samplesSeen) / max(clock.seconds, 1e-9),
                                           secondsLeft: clock.seconds / Double(step) * Double(total - step)))
             }
@@ -64,6 +67,7 @@ public final class Trainer {
         var network = self.network
         steps.layout.store(steps.params, into: &network)
         var record = options.record(rows: n)
+        if network.isRegressor && record["loss"] == nil { record["loss"] = options.effectiveLoss.rawValue }
         record["steps"] = String(step)
         record["stopped"] = stopped.rawValue
         if let best { record["best_epoch"] = String(best.epoch) }

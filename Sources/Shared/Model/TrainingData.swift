@@ -1,10 +1,17 @@
-// The rows a model trains on: features, labels 0..k−1 and class names, checked; and the
-// validation rows held out of them, moved to the end so both parts stay contiguous.
+// The rows a model trains on: features, and labels 0..k−1 with class names or t numeric
+// targets with their names, checked; and the validation rows held out of them, moved to the
+// end so both parts stay contiguous.
 
 public struct TrainingData: Sendable {
     public private(set) var x: Matrix
-    public private(set) var y: [Int32]
+    /// Per row, its label (as a Float, exact up to 2^24) or its t targets.
+    public private(set) var y: [Float]
+    /// A classifier's class names (empty for a regressor).
     public let classes: [String]
+    /// A regressor's target names (empty for a classifier).
+    public let targets: [String]
+    /// The standardisation of the targets (nn-data standardize --target), when they were standardised.
+    public var targetStandardization: Standardization?
     /// Rows 0..<trainRows train; the rest (if any) are the validation rows.
     public private(set) var trainRows: Int
 
@@ -27,10 +34,33 @@ public struct TrainingData: Sendable {
             throw StreamError(line: nil, "train.y holds one class only (label \(y[0])): a classifier needs at least two")
         }
         self.x = x
-        self.y = y
+        self.y = y.map { Float($0) }
         self.classes = classes ?? (0..<max(k, 2)).map(String.init)
+        targets = []
         trainRows = x.rows
     }
+
+    /// A regressor's rows: `y` is N × t targets named `targets`. `firstTargetLine`: the stream
+    /// line of y's first row, so that a non-finite target's message names its line.
+    public init(x: Matrix, targets y: Matrix, names: [String], firstTargetLine: Int? = nil) throws {
+        guard x.rows == y.rows else {
+            throw StreamError(line: nil, "train.x has \(x.rows) rows but train.y has \(y.rows): each training row needs its targets")
+        }
+        guard x.rows > 0, x.cols > 0 else { throw StreamError(line: nil, "train.x is empty: there is nothing to train on") }
+        guard y.cols > 0 else { throw StreamError(line: nil, "train.y has no columns: a regressor needs at least one target") }
+        guard names.count == y.cols else {
+            throw StreamError(line: nil, "train.y names \(names.count) targets (columns=\(names.joined(separator: ","))) but has \(y.cols) columns")
+        }
+        self.x = x
+        self.y = y.data
+        classes = []
+        targets = names
+        trainRows = x.rows
+    }
+
+    public var isRegression: Bool { !targets.isEmpty }
+    /// Values of y per row: t targets, or one label.
+    public var targetWidth: Int { isRegression ? targets.count : 1 }
 
     public var validationRows: Int { x.rows - trainRows }
     public var features: Int { x.cols }
@@ -54,7 +84,9 @@ public struct TrainingData: Sendable {
         for i in random.permutation(n).prefix(held) { isHeld[i] = true }
         let order = (0..<n).filter { !isHeld[$0] } + (0..<n).filter { isHeld[$0] }
         TrainingData.permuteRows(&x, order)
-        y = order.map { y[$0] }
+        var ym = Matrix(rows: n, cols: targetWidth, data: y)
+        TrainingData.permuteRows(&ym, order)
+        y = ym.data
         trainRows = n - held
     }
 

@@ -1,6 +1,7 @@
 // Reads the stream nn-fit trains on. Every section is passed on as it arrives (train.x and
 // train.y too, for the stages downstream), except the model and loss sections that training
-// replaces; what training needs is kept: features, labels, class names, standardisation.
+// replaces; what training needs is kept: features, labels and class names (or f32 targets
+// and their names: a regression problem), standardisation of features and targets.
 
 public struct TrainingInput {
     public var data: TrainingData
@@ -36,7 +37,9 @@ public struct TrainingInput {
         var xHeader: SectionHeader?, yHeader: SectionHeader?
         var features: [Float] = []
         var labels: [Int32] = []
+        var targets: [Float] = []
         var mean: [Float]?, std: [Float]?
+        var targetMean: [Float]?, targetStd: [Float]?
         var modelSections: [Section] = []
         var encoding: ColumnEncoding?
         while let item = try reader.next() {
@@ -52,9 +55,16 @@ public struct TrainingInput {
                     try features.reserveChecked(row.count, "section train.x")
                     features.append(contentsOf: row)
                 }
+            case "train.y" where h.type == .f32:
+                yHeader = h
+                targets.reserveCapacity(min(h.rows * h.cols, SectionHeader.reservationLimit))
+                try reader.visitRows(h, copyingTo: writer) { _, row in
+                    try targets.reserveChecked(row.count, "section train.y")
+                    targets.append(contentsOf: row)
+                }
             case "train.y":
                 guard h.type == .i32, h.cols == 1 else {
-                    throw StreamError(line: h.line, "train.y must be i32 labels in one column (i32 Nx1), found \(h.type.rawValue) \(h.rows)x\(h.cols)")
+                    throw StreamError(line: h.line, "train.y must be i32 labels in one column (i32 Nx1) or f32 targets (f32 Nxt), found \(h.type.rawValue) \(h.rows)x\(h.cols)")
                 }
                 yHeader = h
                 labels.reserveCapacity(min(h.rows, SectionHeader.reservationLimit))
@@ -66,6 +76,10 @@ public struct TrainingInput {
             case ColumnEncoding.sectionName:
                 encoding = try ColumnEncoding(header: h)
                 try reader.copy(h, to: writer)
+            case "target.mean", "target.std":
+                var values: [Float] = []
+                try reader.visitRows(h, copyingTo: writer) { _, row in values.append(contentsOf: row) }
+                if h.name == "target.mean" { targetMean = values } else { targetStd = values }
             case "loss":
                 try reader.skip(h)
             default:
@@ -83,8 +97,24 @@ public struct TrainingInput {
             throw StreamError(line: nil, "no train.y section: nn-fit needs a label for each row of train.x")
         }
         let x = Matrix(rows: xHeader.rows, cols: xHeader.cols, data: features)
-        let data = try TrainingData(x: x, y: labels, classes: yHeader.attributes.list("classes"),
+        var data: TrainingData
+        if yHeader.type == .f32 {
+            let names = yHeader.attributes.list("columns") ?? (0..<yHeader.cols).map { "y\($0 + 1)" }
+            data = try TrainingData(x: x, targets: Matrix(rows: yHeader.rows, cols: yHeader.cols, data: targets), names: names,
+                                    firstTargetLine: yHeader.line.map { $0 + 1 })
+            if yHeader.attributes["standardized"] == "true" {
+                guard let targetMean, let targetStd else {
+                    throw StreamError(line: yHeader.line, "train.y says standardized=true but the stream has no target.mean and target.std to undo it with")
+                }
+                guard targetMean.count == yHeader.cols, targetStd.count == yHeader.cols else {
+                    throw StreamError(line: nil, "target.mean/std have \(targetMean.count)/\(targetStd.count) values but train.y has \(yHeader.cols) columns")
+                }
+                data.targetStandardization = Standardization(mean: targetMean, std: targetStd)
+            }
+        } else {
+            data = try TrainingData(x: x, y: labels, classes: yHeader.attributes.list("classes"),
                                     firstLabelLine: yHeader.line.map { $0 + 1 })
+        }
         var standardization: Standardization?
         if xHeader.attributes["standardized"] == "true", let mean, let std {
             guard mean.count == x.cols, std.count == x.cols else {

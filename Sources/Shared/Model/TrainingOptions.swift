@@ -36,8 +36,21 @@ public struct TrainingOptions: Equatable, Sendable {
     public var patience: Int?
     public var initializer: Initializer?
     public var seed: UInt64 = 42
+    /// A regressor's loss (nil: mse); refused for a classifier.
+    public var loss: RegressionLoss?
+    /// Huber's δ (nil: 1); only with --loss huber.
+    public var huberDelta: Double?
+    /// Set once the data says it is a regression problem (f32 train.y): some defaults differ.
+    public var isRegression = false
 
     public init() {}
+
+    public var effectiveLoss: RegressionLoss { loss ?? .mse }
+
+    /// The output kind's loss: cross-entropy for a classifier, the chosen one for a regressor.
+    public func objective(output: OutputKind) -> Objective {
+        Objective(output: output, loss: effectiveLoss, huberDelta: Float(huberDelta ?? 1))
+    }
 
     /// Refuses combinations that make no sense, naming the option (a usage error, exit 64).
     public func validate() throws {
@@ -67,13 +80,19 @@ public struct TrainingOptions: Equatable, Sendable {
         if stepSize <= 0 { try fail("--step-size must be at least 1") }
         if let g = gamma, !(g > 0) { try fail("--gamma must be positive") }
         if !(minLR >= 0) { try fail("--min-lr must not be negative") }
+        if let d = huberDelta {
+            if loss != .huber { try fail("--huber-delta applies to --loss huber only") }
+            if !(d > 0 && d.isFinite) { try fail("--huber-delta must be a positive number, got \(d)") }
+        }
     }
 
     /// Default learning rates: Adam 0.001; plain gradient methods by how many rows a step sees.
     public var defaultLR: Double {
         if case .adam = optimizer { return 0.001 }
         switch method {
-        case .fullBatch: return 0.5
+        // A regressor's squared error curves more steeply than cross-entropy on raw features
+        // (friedman1's, uniform on [0, 1], diverge at 0.28), so its full-batch default is lower.
+        case .fullBatch: return isRegression ? 0.1 : 0.5
         case .perSample: return 0.01
         case .minibatch: return 0.05
         }
@@ -163,6 +182,10 @@ public struct TrainingOptions: Equatable, Sendable {
         if let epochs { a["epochs"] = String(epochs) } else { a["iterations"] = String(totalSteps(rows: rows)) }
         a["tol"] = n(effectiveTol)
         if let v = validation { a["validation"] = n(v); a["patience"] = String(effectivePatience) }
+        if let loss {
+            a["loss"] = loss.rawValue
+            if loss == .huber { a["huber_delta"] = n(huberDelta ?? 1) }
+        }
         a["init"] = effectiveInitializer.text
         a["seed"] = String(seed)
         return a

@@ -53,6 +53,10 @@ public struct TrainingProgress: Sendable {
     public var loss: Double
     public var validationLoss: Double?
     public var validationAccuracy: Double?
+    /// A regressor's root mean squared error on the validation rows (in the units it trains on).
+    public var validationRMSE: Double? = nil
+    /// A regressor's loss (mse, mae, huber), to label the loss with; nil for a classifier.
+    public var lossName: String? = nil
     public var samplesPerSecond: Double
     public var secondsLeft: Double
 }

@@ -46,14 +46,15 @@ final class TrainingSteps {
         case .minibatch(let b): capacity = min(b, rows, Trainer.blockRows, BatchPass.rowsFitting(network))
         case .perSample: capacity = 1
         }
-        pass = BatchPass(network: network, capacity: capacity, dropout: dropout)
+        let objective = options.objective(output: network.output)
+        pass = BatchPass(network: network, objective: objective, capacity: capacity, dropout: dropout)
         // Per-sample SGD on dense layers has a faster path of its own (vectors, updates in place).
         sample = network.isDenseOnly && options.method == .perSample && options.optimizer.isPlainGradientDescent && options.weightDecay == 0 && dropout == 0
-            ? SampleSGD(layout: layout, activations: network.layers.map(\.activation), output: network.output) : nil
+            ? SampleSGD(layout: layout, activations: network.layers.map(\.activation), objective: objective) : nil
     }
 
     /// Steps step..<end at learning rate lr (full batch: one step), on rows x, y.
-    func take(from step: Int, to end: Int, lr: Float, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>) throws -> StepsTaken {
+    func take(from step: Int, to end: Int, lr: Float, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) throws -> StepsTaken {
         switch options.method {
         case .fullBatch: return try fullBatch(step, lr: lr, x, y)
         case .minibatch(let b): return try minibatches(from: step, to: end, size: b, lr: lr, x, y)
@@ -62,7 +63,7 @@ final class TrainingSteps {
     }
 
     /// Gradient descent: every row in one step.
-    private func fullBatch(_ step: Int, lr: Float, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>) throws -> StepsTaken {
+    private func fullBatch(_ step: Int, lr: Float, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) throws -> StepsTaken {
         let loss = gradient(x, y, indices: nil, start: 0, count: rows)
         guard loss.isFinite else { throw diverged(loss, at: step + 1, lr: lr) }
         optimizer.step(params, grads, lr: lr)
@@ -71,7 +72,7 @@ final class TrainingSteps {
 
     /// Minibatches of `size` rows from a permutation drawn anew at each epoch's first step.
     private func minibatches(from step: Int, to end: Int, size b: Int, lr: Float,
-                             _ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>) throws -> StepsTaken {
+                             _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) throws -> StepsTaken {
         if step % perEpoch == 0 { permutation = shuffleRandom.permutation(rows) }
         var taken = StepsTaken(loss: 0, rows: 0, next: end)
         for s in step..<end {
@@ -86,7 +87,7 @@ final class TrainingSteps {
     }
 
     /// One row a step, drawn at random with replacement.
-    private func perSample(from step: Int, to end: Int, lr: Float, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>) throws -> StepsTaken {
+    private func perSample(from step: Int, to end: Int, lr: Float, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) throws -> StepsTaken {
         if let sample {
             let r = sample.run(params, x: x, labels: y, rows: rows, steps: end - step, lr: lr, l2: Float(options.l2), random: &sampleRandom)
             if let failed = r.failedStep { throw diverged(.nan, at: step + failed + 1, lr: lr) }
@@ -104,20 +105,20 @@ final class TrainingSteps {
 
     /// The data loss's gradient over rows `indices` (or rows start..<start+m), averaged, in
     /// blocks of at most `capacity` rows, into `grads`; returns Σ ℓ.
-    private func gradient(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, indices: ArraySlice<Int>?, start: Int, count m: Int) -> Double {
+    private func gradient(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, indices: ArraySlice<Int>?, start: Int, count m: Int) -> Double {
         let width = layout.sizes[0]
         var loss: Double = 0
         var done = 0
         while done < m {
             let block = min(capacity, m - done)
-            let xs: UnsafePointer<Float>, ys: UnsafePointer<Int32>
+            let xs: UnsafePointer<Float>, ys: UnsafePointer<Float>
             if let indices {
                 indices.withUnsafeBufferPointer { pass.gather(x, y, indices: UnsafeBufferPointer(rebasing: $0[done..<(done + block)])) }
                 xs = UnsafePointer(pass.input.base)
-                ys = UnsafePointer(pass.labels)
+                ys = UnsafePointer(pass.labels.base)
             } else {
                 xs = x + (start + done) * width
-                ys = y + start + done
+                ys = y + (start + done) * pass.targetWidth
             }
             if dropout > 0 { pass.drawMasks(rows: block, random: &dropoutRandom) }
             pass.forward(params, xs, rows: block, dropout: dropout > 0)

@@ -1,5 +1,6 @@
 // `nn-plot loss`: the training loss per epoch (or step) from nn-fit's `loss` section,
-// with validation loss beside it and validation accuracy on a second axis when present.
+// with validation loss beside it and validation accuracy on a second axis when present
+// (a regressor's validation RMSE shares the loss axis).
 
 public enum LossPlot {
     public static let keep = PlotInput.keeping(["loss"], model: true)
@@ -29,7 +30,7 @@ public enum LossPlot {
 
         var commands = [
             "set xlabel \(PlotText.quoted(xName))",
-            "set ylabel \(PlotText.quoted("loss (cross-entropy)"))",
+            "set ylabel \(PlotText.quoted("loss (\(lossName(input)))"))",
             PlotStyle.grid,
         ]
         commands += PlotStyle.keyBelow(rows: series.count > 2 ? 2 : 1)
@@ -54,6 +55,7 @@ public enum LossPlot {
         var final: [String] = []
         if let l = columns.firstIndex(of: "loss") { final.append("final loss \(NumberFormat.fixed(Double(m[last, l]), decimals: 4))") }
         if let v = columns.firstIndex(of: "val_accuracy") { final.append("validation accuracy \(NumberFormat.fixed(Double(m[last, v]), decimals: 3))") }
+        if let v = columns.firstIndex(of: "val_rmse") { final.append("validation RMSE \(NumberFormat.fixed(Double(m[last, v]), decimals: 4))") }
         if !final.isEmpty { title.append(final.joined(separator: ", ")) }
         return Plot(kind: "loss", title: title, size: PlotSize(800, 500), data: [block], commands: commands)
     }
@@ -85,12 +87,23 @@ public enum LossPlot {
         return names
     }
 
+    /// What the loss is: a regressor's model header names it (`loss=mse`); else cross-entropy.
+    static func lossName(_ input: PlotInput) -> String {
+        guard let model = input["model"], model.attributes["output"] == OutputKind.identity.rawValue else { return "cross-entropy" }
+        switch model.attributes["loss"] {
+        case "mae": return "mean absolute error"
+        case "huber": return "Huber"
+        default: return "mean squared error"
+        }
+    }
+
     static func legend(_ column: String) -> String {
         switch column {
         case "loss": return "training loss"
         case "val_loss": return "validation loss"
         case "accuracy": return "training accuracy (right axis)"
         case "val_accuracy": return "validation accuracy (right axis)"
+        case "val_rmse": return "validation RMSE"
         default: return column.contains("accuracy") ? "\(column) (right axis)" : column
         }
     }

@@ -207,7 +207,9 @@ public final class StreamReader {
         var values = [T]()
         values.reserveCapacity(min(header.rows * header.cols, SectionHeader.reservationLimit))
         try forEachRow(header, copyingTo: writer) { row, _ in
-            try values.reserveChecked(header.cols, "section \(header.name)")
+            // Only a line long enough to hold COLS values (2·COLS − 1 bytes) may make the buffer
+            // grow: a shorter one fails to parse, and a header's claim alone allocates nothing.
+            if row.count >= 2 * header.cols - 1 { try values.reserveChecked(header.cols, "section \(header.name)") }
             try T.append(row, line: self.lineNumber, parser, to: &values)
         }
         return values

@@ -113,7 +113,7 @@ struct ConvolutionTests {
         let net = toyCNN(shape: shape, classes: classes, activation: activation)
         #expect(Set(net.layers.map(\.kind)) == Set(LayerKind.allCases))
         let x = toyImages(rows: 4, shape: shape)
-        let y = (0..<4).map { Int32($0 % classes) }
+        let y = (0..<4).map { Float($0 % classes) }
         let report = GradientCheck.run(network: net, x: x, y: y, perLayer: 80)
         #expect(report.count == 4)
         for r in report { #expect(r.maxRelativeError < GradientCheck.tolerance, "\(activation) layer \(r.layer)") }
@@ -123,7 +123,7 @@ struct ConvolutionTests {
         let shape = Shape(height: 4, width: 4, channels: 1)
         let net = toyCNN(shape: shape, classes: 3, activation: .tanh, pool: 1)
         let x = toyImages(rows: 5, shape: shape)
-        let y: [Int32] = [0, 1, 2, 0, 1]
+        let y: [Float] = [0, 1, 2, 0, 1]
         for r in GradientCheck.run(network: net, x: x, y: y, l2: 0.1, dropout: 0.3, perLayer: 80) {
             #expect(r.maxRelativeError < GradientCheck.tolerance, "layer \(r.layer)")
         }
@@ -137,10 +137,10 @@ struct ConvolutionTests {
         var other = net
         other.layers[0].weight.data.reverse()
         let x = toyImages(rows: 3, shape: shape)
-        let y: [Int32] = [0, 1, 1]
-        let analytic = GradientCheck.analyticGradient(network: net, x: x, y: y, l2: 0, masks: [])
+        let y: [Float] = [0, 1, 1]
+        let analytic = GradientCheck.analyticGradient(network: net, x: x, y: y, objective: .sigmoid, l2: 0, masks: [])
         var random = Random(seed: 1)
-        let report = GradientCheck.compare(analytic: analytic, reference: ReferenceObjective(network: other, x: x, y: y, l2: 0, masks: []),
+        let report = GradientCheck.compare(analytic: analytic, reference: ReferenceObjective(network: other, x: x, y: y, objective: .sigmoid, l2: 0, masks: []),
                                            random: &random, perLayer: 100)
         #expect(report.contains { $0.maxRelativeError > GradientCheck.tolerance })
     }

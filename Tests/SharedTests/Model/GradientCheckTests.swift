@@ -44,7 +44,7 @@ struct GradientCheckTests {
         // hidden units; the check must judge tiny gradients on the layer's scale, not flag them.
         let data = toyData(rows: 4, features: 784)
         let net = toyNetwork(inputs: 784, hidden: [16], activation: .sigmoid, classes: 2, initializer: .normal(std: 1))
-        for r in GradientCheck.run(network: net, x: data.x, y: data.y, perLayer: 60) {
+        for r in GradientCheck.run(network: net, x: data.x, y: data.y.map(Float.init), perLayer: 60) {
             #expect(r.maxRelativeError < GradientCheck.tolerance)
             #expect(r.checked == min(60, r.layer == 1 ? 784 * 16 + 16 : 17))
         }
@@ -57,9 +57,9 @@ struct GradientCheckTests {
         let sigmoidNet = toyNetwork(inputs: 4, hidden: [3], activation: .sigmoid, classes: 2)
         var tanhNet = sigmoidNet
         tanhNet.layers[0].activation = .tanh
-        let analytic = GradientCheck.analyticGradient(network: sigmoidNet, x: data.x, y: data.y, l2: 0, masks: [])
+        let analytic = GradientCheck.analyticGradient(network: sigmoidNet, x: data.x, y: data.y.map(Float.init), objective: .sigmoid, l2: 0, masks: [])
         var random = Random(seed: 1)
-        let report = GradientCheck.compare(analytic: analytic, reference: ReferenceObjective(network: tanhNet, x: data.x, y: data.y, l2: 0, masks: []),
+        let report = GradientCheck.compare(analytic: analytic, reference: ReferenceObjective(network: tanhNet, x: data.x, y: data.y.map(Float.init), objective: .sigmoid, l2: 0, masks: []),
                                            random: &random, perLayer: 100)
         #expect(report.contains { $0.maxRelativeError > GradientCheck.tolerance })
     }
@@ -73,8 +73,8 @@ struct GradientCheckTests {
             for y: Int32 in [0, 1] {
                 var g: Float = 0
                 var zf = Float(z)
-                var label = y
-                _ = Loss.gradient(.sigmoid, logits: &zf, labels: &label, m: 1, k: 1, scale: 1, into: &g)
+                var label = Float(y)
+                _ = Loss.gradient(.sigmoid, logits: &zf, targets: &label, m: 1, k: 1, scale: 1, into: &g)
                 let numeric = (bce(z + h, y) - bce(z - h, y)) / (2 * h)
                 // σ(z) − y in Float32: within a few ulps of 1 (1e-6 absolute); the quotient is good to ~1e-9.
                 #expect(abs(Double(g) - numeric) < 1e-6, "z=\(z) y=\(y)")
@@ -85,8 +85,8 @@ struct GradientCheckTests {
         let z: [Float] = [0.5, -1.25, 2, 0.125]
         for y: Int32 in 0..<4 {
             var g = [Float](repeating: 0, count: 4)
-            var label = y
-            _ = Loss.gradient(.softmax, logits: z, labels: &label, m: 1, k: 4, scale: 1, into: &g)
+            var label = Float(y)
+            _ = Loss.gradient(.softmax, logits: z, targets: &label, m: 1, k: 4, scale: 1, into: &g)
             let exps = z.map { Double($0).exp }
             let total = exps.reduce(0, +)
             for j in 0..<4 {

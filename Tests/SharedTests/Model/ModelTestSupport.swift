@@ -65,6 +65,8 @@ extension Network {
                 p[r, 0] = 1 - q
                 p[r, 1] = q
             }
+        case .identity:
+            preconditionFailure("probabilities of a regressor")
         case .softmax:
             let k = z.cols
             for r in 0..<z.rows {
@@ -76,5 +78,12 @@ extension Network {
             }
         }
         return p
+    }
+}
+
+extension GradientCheck {
+    /// A classifier's check with labels as the toy data holds them (i32).
+    static func run(network: Network, x: Matrix, y: [Int32], l2: Double = 0, dropout: Double = 0) -> [GradientCheckResult] {
+        run(network: network, x: x, y: y.map(Float.init), l2: l2, dropout: dropout)
     }
 }

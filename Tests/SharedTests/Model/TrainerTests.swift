@@ -71,12 +71,12 @@ struct TrainerTests {
         // waits for the next step when l2 = 0) and by BatchPass + Optimizer.
         let toy = toyData(rows: 1, features: 5, classes: 3)
         for classes in [2, 3] {
-            let y: [Int32] = [Int32(classes - 1)]
+            let y: [Float] = [Float(classes - 1)]
             let net = toyNetwork(inputs: 5, hidden: [4, 3], activation: .tanh, classes: classes)
             let layout = ParameterLayout(sizes: net.sizes)
             let fused = layout.buffer(from: net), batched = layout.buffer(from: net), grads = FloatBuffer(count: layout.count)
             var random = Random(seed: 1)
-            let sgd = SampleSGD(layout: layout, activations: net.layers.map(\.activation), output: net.output)
+            let sgd = SampleSGD(layout: layout, activations: net.layers.map(\.activation), objective: Objective(output: net.output))
             let optimizer = Optimizer(OptimizerSettings(l2: l2), layout: layout)
             let pass = BatchPass(network: net, capacity: 1)
             toy.x.data.withUnsafeBufferPointer { x in
@@ -125,7 +125,7 @@ struct TrainerTests {
         #expect(result.network.training["best_epoch"] == String(Int(best[0])))
         if result.stopped == .patience { #expect(Int(result.curve.rows.last![0]) == result.bestEpoch! + 3) }
         // The kept weights give the best validation loss again.
-        let v = Validation(network: result.network, data: data)
+        let v = Validation(network: result.network, data: data, objective: .sigmoid)
             .evaluate(ParameterLayout(sizes: result.network.sizes).buffer(from: result.network))
         #expect(abs(v.loss - best[2]) < 1e-6)
     }

@@ -39,7 +39,7 @@ struct TrainingDataTests {
         #expect(Array(rowIDs[..<40]) == rowIDs[..<40].sorted() && Array(rowIDs[40...]) == rowIDs[40...].sorted())
         for r in 0..<n {
             #expect(d.x[r, 1] == d.x[r, 0] + 1 && d.x[r, 2] == d.x[r, 0] + 2)
-            #expect(d.y[r] == Int32(rowIDs[r] % 2))
+            #expect(d.y[r] == Float(rowIDs[r] % 2))
         }
         var e = try TrainingData(x: x, y: (0..<n).map { Int32($0 % 2) }, classes: nil)
         try e.holdOut(fraction: 0.2, seed: 9)
