@@ -30,13 +30,26 @@ public enum ONNXExport {
         var g = GraphBuilder()
         var x = inputName
         if let s = network.standardization { x = g.standardize(x, s) }
+        var layout = TensorLayout.rows
         for (i, layer) in network.layers.enumerated() {
-            // Convolution, max pooling and flattening have no mapping yet (Conv, MaxPool, and a
-            // Transpose before Flatten for nn's channel-last rows): refused, never written wrong.
-            guard let dense = layer as? Dense else {
+            let name = "layer\(i + 1)"
+            switch layer {
+            case let dense as Dense:
+                x = try dense.addNodes(to: &g, input: g.asRows(x, layout, name: name), name: name)
+                layout = .rows
+            case let conv as Convolution:
+                x = conv.addNodes(to: &g, input: g.asImages(x, layout, conv.input, name: name), name: name)
+                layout = .images(conv.output)
+            case let pool as MaxPooling:
+                x = pool.addNodes(to: &g, input: g.asImages(x, layout, pool.input, name: name), name: name)
+                layout = .images(pool.output)
+            case is Flatten:
+                x = g.asRows(x, layout, name: name)
+                layout = .rows
+            default:
+                // A layer kind added to nn without a mapping here: refused, never written wrong.
                 throw ONNXExportError("ONNX export of \(layer.kind.rawValue) layers is not supported yet; save the model as an nn-stream (--save FILE.nn) instead")
             }
-            x = try dense.addNodes(to: &g, input: x, name: "layer\(i + 1)")
         }
         let regressor = network.output == .identity
         let output = regressor ? valuesName : outputName

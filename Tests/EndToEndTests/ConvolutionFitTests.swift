@@ -136,13 +136,3 @@ func badImagesAndConvOptionsEndInOneLine(command: String, image: String, status:
     }
 }
 
-@Test func onnxExportOfACNNIsRefusedNotWrittenWrong() throws {
-    let dir = try makeTemporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let path = dir.appendingPathComponent("cnn.onnx").path
-    let command = cnn + " --save \(path)"
-    let r = try run(command, stdin: barsStream())
-    #expect(r.status == 69, "\(r.stderr)")
-    #expect(r.stderr.contains("ONNX export of conv layers is not supported yet"), "\(r.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: path))
-}

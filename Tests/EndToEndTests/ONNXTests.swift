@@ -25,6 +25,11 @@ struct ONNXRuntimeTests {
         ("dress,coat", "--hidden 16 --sgd", ["Gemm", "Sigmoid", "Gemm", "Neg", "Concat", "Sigmoid"], "2000 rows x 2 classes"),
         ("dress,coat,shirt", "--hidden 32,16 --activation relu --batch-size 64 --epochs 3",
          ["Gemm", "Relu", "Gemm", "Relu", "Gemm", "Softmax"], "3000 rows x 3 classes"),
+        // A CNN: nn's rows become [N, C, H, W] images for Conv and MaxPool, and rows again before
+        // the dense layers; the second pooling drops the 7th row and column (7 → 3).
+        ("dress,coat", "--conv 4:3,6:3 --hidden 8 --activation relu --adam --batch-size 64 --epochs 1",
+         ["Reshape", "Transpose", "Conv", "Relu", "MaxPool", "Conv", "Relu", "MaxPool", "Transpose", "Reshape",
+          "Gemm", "Relu", "Gemm", "Neg", "Concat", "Sigmoid"], "2000 rows x 2 classes"),
     ])
     func fashionMNISTNetwork(_ classes: String, _ fit: String, _ ops: [String], _ rows: String) throws {
         let dir = try makeTemporaryDirectory()
