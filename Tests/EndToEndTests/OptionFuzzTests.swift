@@ -66,6 +66,12 @@ enum OptionFuzz {
                           options: [samples, real("--noise"), real("--factor")] + split),
             FuzzedCommand(command: "nn-data moons --samples 20", stdin: "/dev/null", writesStream: true,
                           options: [samples, real("--noise")] + split),
+            FuzzedCommand(command: "nn-data friedman1 --samples 20", stdin: "/dev/null", writesStream: true,
+                          options: [samples, real("--noise")] + split),
+            FuzzedCommand(command: "nn-data regression --samples 20", stdin: "/dev/null", writesStream: true,
+                          options: [samples, int("--features"), int("--informative"), int("--targets"), real("--noise")] + split),
+            FuzzedCommand(command: "nn-data sine --samples 20", stdin: "/dev/null", writesStream: true,
+                          options: [samples, real("--noise")] + split),
             FuzzedCommand(command: "nn-data csv \(input)/small.csv", stdin: "/dev/null", writesStream: true, options: split),
             FuzzedCommand(command: "nn-data split", stdin: data, writesStream: true, options: split),
             FuzzedCommand(command: "nn-fit --quiet --epochs 2", stdin: data, writesStream: true,
@@ -78,7 +84,17 @@ enum OptionFuzz {
                           options: [FuzzedOption(name: "--epochs", values: smallCounts), FuzzedOption(name: "--iterations", values: smallCounts)]),
             FuzzedCommand(command: "nn-fit --quiet --epochs 3 --validation 0.3", stdin: data, writesStream: true,
                           options: [FuzzedOption(name: "--patience", values: smallCounts), real("--validation")]),
+            // A 4x4 image per row: convolutions and pooling, sizes around the image's.
+            FuzzedCommand(command: "nn-fit --quiet --epochs 1 --conv 2:3", stdin: "\(input)/image.nns", writesStream: true,
+                          options: [FuzzedOption(name: "--conv", values: ["1:1", "2:3", "1:5", "1:9", "0:3", "-1:3", "1:2", "1:0", "3", "1:3,1:3,1:3",
+                                                                          "9223372036854775807:3", "1:9223372036854775807", "65536:3"]),
+                                    int("--pool")]),
+            FuzzedCommand(command: "nn-fit --quiet --epochs 2 --loss huber", stdin: "\(input)/sine.nns", writesStream: true,
+                          options: [real("--huber-delta"), real("--lr")]),
             FuzzedCommand(command: "nn-eval --quiet", stdin: fitted, writesStream: true, options: [real("--threshold")]),
+            FuzzedCommand(command: "nn-plot parity", stdin: "\(input)/sine-fit.nns", writesStream: false, options: plot),
+            FuzzedCommand(command: "nn-plot residuals", stdin: "\(input)/sine-fit.nns", writesStream: false, options: plot),
+            FuzzedCommand(command: "nn-plot fit", stdin: "\(input)/sine-fit.nns", writesStream: false, options: plot),
             FuzzedCommand(command: "nn-plot boundary", stdin: fitted, writesStream: false,
                           options: [int("--resolution", past: ["1", "2000", "2001"]), real("--threshold")] + plot),
             FuzzedCommand(command: "nn-plot weights", stdin: fitted, writesStream: false, options: [int("--count", past: ["400", "401"])] + plot),
@@ -114,10 +130,17 @@ enum OptionFuzz {
         return nil
     }
 
-    /// The fixtures every command reads: a small data stream, a fitted stream, a CSV file.
+    /// The fixtures every command reads: a small data stream, a fitted stream, a CSV file, rows
+    /// of 4x4 images, a regression stream (sine) and a fitted regressor.
     static func fixtures() throws -> URL {
         let dir = try makeTemporaryDirectory()
-        let r = try run("cd \(shellQuoted(dir.path)) && nn-data blobs --samples 40 --centers 2 > data.nns && nn-fit --hidden 3 --epochs 5 --quiet < data.nns | nn-eval --quiet > fit.nns && printf 'a,b,y\\n1,2,x\\n3,4,z\\n5,6,x\\n7,8,z\\n' > small.csv")
+        let r = try run("""
+            cd \(shellQuoted(dir.path)) && nn-data blobs --samples 40 --centers 2 > data.nns \
+            && nn-fit --hidden 3 --epochs 5 --quiet < data.nns | nn-eval --quiet > fit.nns \
+            && printf 'a,b,y\\n1,2,x\\n3,4,z\\n5,6,x\\n7,8,z\\n' > small.csv \
+            && nn-data blobs --samples 40 --centers 2 --features 16 | sed -E 's/^(@(train|test)\\.x f32 [0-9]+x16 .*)$/\\1 image=4x4/' > image.nns \
+            && nn-data sine --samples 40 > sine.nns && nn-fit --hidden 4 --epochs 5 --quiet < sine.nns | nn-eval --quiet > sine-fit.nns
+            """)
         guard r.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: r.stderr]) }
         return dir
     }
