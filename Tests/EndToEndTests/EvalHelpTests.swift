@@ -104,9 +104,10 @@ non-zero one is the stage that failed first.
 ENVIRONMENT
   NN_MEMORY_LIMIT  What a stage may allocate, e.g. 8G or 512M, instead of
                    the least of physical memory, the cgroup's limit and
-                   ulimit -v/-d. nn-data's generators, nn-fit, nn-plot
-                   boundary and --png estimate what they need first and
-                   stop with 69 above it.
+                   ulimit -v/-d. nn-data blobs (its centres), nn-fit,
+                   nn-plot boundary and --png estimate what they need
+                   first, and data read from a stream or a CSV is checked
+                   as it grows; above the limit they stop with 69.
 
 USAGE: nn-eval [--model <FILE>] [--threshold <T>] [--json] [--report] [--scores <FILE>] [--logits] [--regression] [--predictions <format>] [--quiet]
 

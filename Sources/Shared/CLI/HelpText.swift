@@ -29,9 +29,10 @@ public enum HelpText {
         ENVIRONMENT
           NN_MEMORY_LIMIT  What a stage may allocate, e.g. 8G or 512M, instead of
                            the least of physical memory, the cgroup's limit and
-                           ulimit -v/-d. nn-data's generators, nn-fit, nn-plot
-                           boundary and --png estimate what they need first and
-                           stop with 69 above it.
+                           ulimit -v/-d. nn-data blobs (its centres), nn-fit,
+                           nn-plot boundary and --png estimate what they need
+                           first, and data read from a stream or a CSV is checked
+                           as it grows; above the limit they stop with 69.
         """
 
     /// nn-fit: what Ctrl-C (or SIGTERM) does while it trains.
