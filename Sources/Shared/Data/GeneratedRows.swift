@@ -75,7 +75,8 @@ public struct TwoCurves: GeneratedRows {
 
     public func make(row index: Int, label: Int, into row: UnsafeMutableBufferPointer<Float>) {
         var random = Random(seed: seed, stream: stream, index: index)
-        let (x, y) = point(label, index - (label == 0 ? 0 : classCounts[0]), classCounts[label])
+        let first = samples / 2   // class 0's rows; classCounts without an array a row
+        let (x, y) = point(label, index - (label == 0 ? 0 : first), label == 0 ? first : samples - first)
         row[0] = Float(x + noise * random.normal())
         row[1] = Float(y + noise * random.normal())
     }
