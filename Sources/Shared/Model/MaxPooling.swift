@@ -74,27 +74,40 @@ public struct MaxPooling: Layer, Equatable {
         let (out, c, wd) = (output, input.channels, input.width)
         // A last row or column outside every window gets no gradient.
         let uncovered = input.height % size != 0 || input.width % size != 0
+        let vectors = c / 8 * 8
         Kernels.parallelFor(m, grain: 16) { range in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: c) { open in
-                let open = open.baseAddress!
-                for r in range {
-                    let xr = x + r * input.count, d = dx + r * input.count
-                    if uncovered { d.update(repeating: 0, count: input.count) }
-                    for y in 0..<out.height {
-                        for xo in 0..<out.width {
-                            let o = r * out.count + (y * out.width + xo) * c
-                            let best = z + o, g = dz + o
-                            let start = windowStart(y, xo)
-                            // open[ch] is 1 until channel ch's maximum has been found.
-                            open.update(repeating: 1, count: c)
+            for r in range {
+                let xr = x + r * input.count, d = dx + r * input.count
+                if uncovered { d.update(repeating: 0, count: input.count) }
+                for y in 0..<out.height {
+                    for xo in 0..<out.width {
+                        let o = r * out.count + (y * out.width + xo) * c
+                        let best = z + o, g = dz + o
+                        let start = windowStart(y, xo)
+                        // Eight channels at a time, with no branch: `open` is true in a channel
+                        // until its maximum has been found.
+                        var ch = 0
+                        while ch < vectors {
+                            let b = Self.load(best + ch), gradient = Self.load(g + ch)
+                            var open = SIMDMask<SIMD8<Int32>>(repeating: true)
                             for i in 0..<size {
                                 for j in 0..<size {
-                                    let v = xr + start + (i * wd + j) * c, dv = d + start + (i * wd + j) * c
-                                    for ch in 0..<c {
-                                        let hit = open[ch] != 0 && v[ch] == best[ch]
-                                        dv[ch] = hit ? g[ch] : 0
-                                        open[ch] = hit ? 0 : open[ch]
-                                    }
+                                    let at = start + (i * wd + j) * c + ch
+                                    let hit = open .& (Self.load(xr + at) .== b)
+                                    UnsafeMutableRawPointer(d + at).storeBytes(of: SIMD8<Float>().replacing(with: gradient, where: hit), as: SIMD8<Float>.self)
+                                    open = open .& .!hit
+                                }
+                            }
+                            ch += 8
+                        }
+                        for ch in vectors..<c {
+                            var open = true
+                            for i in 0..<size {
+                                for j in 0..<size {
+                                    let at = start + (i * wd + j) * c + ch
+                                    let hit = open && xr[at] == best[ch]
+                                    d[at] = hit ? g[ch] : 0
+                                    open = open && !hit
                                 }
                             }
                         }
@@ -102,6 +115,11 @@ public struct MaxPooling: Layer, Equatable {
                 }
             }
         }
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
     }
 
     public func reference(_ x: [Double], weight: ArraySlice<Double>, bias: ArraySlice<Double>) -> [Double] {

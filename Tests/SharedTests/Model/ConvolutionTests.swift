@@ -99,6 +99,47 @@ struct ConvolutionTests {
         #expect(dx == [1.5, 0, 0, 0])
     }
 
+    @Test(arguments: [(11, 2), (16, 2), (3, 3), (9, 3)])
+    func maxPoolingBackwardMatchesPlainLoopsWithTies(channels: Int, size: Int) {
+        // Pixels of few integer values, so most windows hold ties, in enough channels for the
+        // eight-at-a-time path and its remainder; an odd edge is left outside every window.
+        let shape = Shape(height: 2 * size + 1, width: 3 * size, channels: channels)
+        let pool = MaxPooling(input: shape, size: size)
+        var random = Random(seed: 5, stream: "ties")
+        let rows = 3
+        var x = (0..<(rows * shape.count)).map { _ in Float(random.below(3)) }
+        let out = pool.output
+        var z = [Float](repeating: 0, count: rows * out.count)
+        var dz = (0..<z.count).map { _ in Float(random.below(100)) / 8 + 1 }
+        var dx = [Float](repeating: 7, count: x.count)
+        let space = pool.makeWorkspace(capacity: rows)
+        pool.forward(Layers.none, Layers.none, &x, rows: rows, into: &z, workspace: space)
+        pool.backward(Layers.none, UnsafeMutablePointer(mutating: Layers.none), UnsafeMutablePointer(mutating: Layers.none), &x, &dz,
+                      rows: rows, accumulate: false, dx: &dx, workspace: space, output: &z)
+        // The reference: each output's gradient to the first maximum of its window, row by row.
+        var expected = [Float](repeating: 0, count: x.count)
+        for r in 0..<rows {
+            for y in 0..<out.height {
+                for xo in 0..<out.width {
+                    for c in 0..<channels {
+                        var first: Int?
+                        var best = -Float.infinity
+                        for i in 0..<size {
+                            for j in 0..<size {
+                                let at = r * shape.count + ((size * y + i) * shape.width + size * xo + j) * channels + c
+                                if x[at] > best { best = x[at]; first = at }
+                            }
+                        }
+                        let o = r * out.count + (y * out.width + xo) * channels + c
+                        #expect(z[o] == best)
+                        expected[first!] = dz[o]
+                    }
+                }
+            }
+        }
+        #expect(dx == expected)
+    }
+
     @Test func flattenKeepsTheValuesInOrder() {
         let shape = Shape(height: 2, width: 3, channels: 2)
         let x = toyImages(rows: 2, shape: shape)
