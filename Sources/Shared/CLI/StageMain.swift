@@ -11,6 +11,8 @@ extension ParsableCommand {
     public static func stageMain(_ program: String) -> Never {
         // A write to a closed pipe returns EPIPE (ByteWriter ends quietly) instead of killing us.
         ByteWriter.ignoreSIGPIPE()
+        // OpenBLAS's idle workers would spin on a core the rest of the pipeline needs.
+        OpenBLAS.stopWorkerThreads
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,5 +1,10 @@
 // Debian's OpenBLAS behind Kernels.gemm: pinned to one thread, warmed up once, called
 // in row-major terms.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import COpenBLAS
 
 /// The OpenBLAS calls, in row-major terms.
@@ -7,8 +12,28 @@ enum OpenBLAS {
     /// OpenBLAS runs single-threaded: Kernels' own blocks are the only parallelism,
     /// so the arithmetic is the same whatever the thread count. Then one warm-up product.
     static let pinToOneThread: Void = {
-        openblas_set_num_threads(1)
+        stopWorkerThreads
         warmUp()
+    }()
+
+    /// Debian's default OpenBLAS (the pthread build) starts a worker per core when the
+    /// library loads, and each spins (sched_yield) for about 2^28 cycles, some 0.1 s of a
+    /// core, before it sleeps. nn never hands OpenBLAS work for them, and in a pipeline that
+    /// spinning takes a core from the next stage (measured here: nn-eval predicting 10000
+    /// images used 0.22 s of CPU for 0.12 s of wall time, 0.05 s with OPENBLAS_NUM_THREADS=1).
+    /// So every stage stops them first thing: one thread, then the build's own shutdown
+    /// call, looked up by name since serial and OpenMP builds have none.
+    static let stopWorkerThreads: Void = {
+        openblas_set_num_threads(1)
+        #if canImport(Darwin)
+        let everyLibrary = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+        #else
+        let everyLibrary: UnsafeMutableRawPointer? = nil            // RTLD_DEFAULT
+        #endif
+        typealias Shutdown = @convention(c) () -> Int32
+        if let symbol = dlsym(everyLibrary, "blas_thread_shutdown_") {
+            _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        }
     }()
 
     /// Measured here (OpenBLAS 0.3.21 and 0.3.31, Haswell/Zen kernels): until a process
