@@ -26,6 +26,7 @@ public final class LineReader {
         capacity = bufferSize
         buffer = .allocate(capacity: bufferSize)
         self.ownsDescriptor = ownsDescriptor
+        ByteWriter.widenPipe(fileDescriptor)
     }
 
     /// Opens a file, or stdin for "-". A missing file is exit 66.
