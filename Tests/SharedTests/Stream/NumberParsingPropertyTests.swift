@@ -68,11 +68,17 @@ private func decimalText(_ d: Double, significantDigits: Int) -> String {
     // Rows built from valid bytes, leading zeros, out-of-range and non-digit tokens, runs of
     // spaces and tabs, blanks before the first value or after the last, CR at the end (refused:
     // stream lines end in LF alone); the one-pass parser must agree with parseUInt8 per token.
-    let pieces = ["0", "7", "42", "255", "256", "007", "1000", "x", "-1", "2a", " ", "  ", "\t", "é"]
-    await propertyCheck(count: 2000, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+    // Rows are mostly valid values, so that the parser's paths reading 64 and 4 bytes at once
+    // (in rows long enough for them) meet the odd piece at any place.
+    let valid = ["0", "0", "0", "7", "42", "99", "100", "199", "255"]
+    let pieces = valid + ["256", "300", "999", "01", "007", "1000", "x", "-1", "2a", "2:", "/", " ", "  ", "\t", "é"]
+    await propertyCheck(count: 3000, input: Gen.uint64(in: 0...UInt64.max)) { seed in
         var random = Random(seed: seed)
         var tokens: [String] = []
-        for _ in 0..<random.below(12) { tokens.append(pieces[random.below(pieces.count)]) }
+        let oddOneIn = [2, 8, 60, 1000][random.below(4)]
+        for _ in 0..<random.below(90) {
+            tokens.append(random.below(oddOneIn) == 0 ? pieces[random.below(pieces.count)] : valid[random.below(valid.count)])
+        }
         var text = (random.below(4) == 0 ? " " : "") + tokens.joined(separator: random.below(5) == 0 ? "\t" : " ")
         if random.below(6) == 0 { text += "\r" }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
@@ -90,6 +96,30 @@ private func decimalText(_ d: Double, significantDigits: Int) -> String {
             let want = expected != nil && cols == words.count
             #expect(ok == want, "\(text.debugDescription) cols=\(cols)")
             if ok && want { #expect(Array(out.prefix(cols)) == expected!, "\(text.debugDescription)") }
+        }
+    }
+}
+
+@Test func byteRowParserMeetsEachOddPieceAtEveryPlace() {
+    // A long row of valid values with one odd piece put at each value's place in turn, so the
+    // piece falls at every offset of the 64-byte blocks (a run of blanks across a block's
+    // edge among them); the one-pass parser must agree with parseUInt8 per token.
+    let valid = ["42", "7", "0", "255", "100", "0", "9"]
+    for odd in [" ", "  ", "\t", "01", "00", "256", "999", "1000", "x", "é", "0"] {
+        for place in 0..<80 {
+            var tokens = (0..<80).map { valid[$0 % valid.count] }
+            tokens[place] = odd == " " || odd == "  " || odd == "\t" ? tokens[place] + odd : odd
+            let text = tokens.joined(separator: " ")
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let values = words.map { w in Array(w.utf8).withUnsafeBufferPointer { NumberText.parseUInt8($0.baseAddress!, $0.count) } }
+            // A blank after the last value is refused too.
+            let expected = values.contains(where: { $0 == nil }) || text.last!.isWhitespace ? nil : values.map { $0! }
+            var out = [UInt8](repeating: 0, count: words.count)
+            let ok = Array(text.utf8).withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { NumberText.parseByteRow(b.baseAddress!, b.count, cols: words.count, into: $0.baseAddress!) }
+            }
+            #expect(ok == (expected != nil), "\(odd.debugDescription) at \(place)")
+            if ok, let expected { #expect(out == expected, "\(odd.debugDescription) at \(place)") }
         }
     }
 }
