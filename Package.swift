@@ -35,9 +35,12 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // nn's loops that need instructions Swift does not reach (SSE2 text scanning).
+        .target(name: "CKernels"),
         .target(
             name: "Shared",
             dependencies: [
+                "CKernels",
                 "CZlib",
                 "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -84,6 +87,7 @@ let package = Package(
             name: "SharedTests",
             dependencies: [
                 "Shared",
+                "CKernels",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,5 +1,7 @@
 // Numbers as text: strict parsing of row tokens and shortest round-trip printing of f32.
 
+import CKernels
+
 public enum NumberText {
     /// Exact powers of ten in binary32 (10^0 ... 10^10 are all exactly representable).
     private static let pow10: [Float] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10]
@@ -140,53 +142,22 @@ public enum NumberText {
         var i = 0
         var c = 0
         let end = n
-        // Most values are 1 to 3 digits and a single space: read four bytes at once, find how
-        // many digits lead, and take the value if a space follows. Anything else (the last
-        // value, tabs, runs of blanks, a malformed token) goes to the byte loop below, which
-        // takes over from the same place.
+        // Most values are 1 to 3 digits and a single space. Whole 64-byte blocks of them go to
+        // nn_parse_byte_blocks (SSE2); the rest, four bytes at once: find how many digits lead
+        // and take the value if a space follows. Anything else (the last value, tabs, runs of
+        // blanks, a malformed token) goes to the byte loop below, which takes over from the
+        // same place and is the one that refuses.
         let raw = UnsafeRawPointer(p)
-        // 64 bytes at a time: where the spaces are, as the bits of one word, from eight 8-byte
-        // loads; then each value between two spaces is read with no dependence on the one
-        // before (the four-byte loop below waits for each value's length to find the next).
-        // A block with anything but digits and single spaces, or with 4 digits in a row, goes
-        // to the loops below. The last value of a block may read 3 bytes past it.
-        while i + 67 <= end && c < cols {
-            var spaces: UInt64 = 0, zeros: UInt64 = 0, other: UInt64 = 0
-            for k in 0..<8 {
-                let x = raw.loadUnaligned(fromByteOffset: i + 8 * k, as: UInt64.self) ^ 0x3030_3030_3030_3030
-                let space = Self.zeroBytes(x ^ 0x1010_1010_1010_1010)   // a space becomes 0
-                let notDigit = (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | x) & 0x8080_8080_8080_8080
-                other |= notDigit & ~space
-                spaces |= Self.gatherTopBits(space) &<< (8 * k)
-                zeros |= Self.gatherTopBits(Self.zeroBytes(x)) &<< (8 * k)
-            }
-            let digits = ~spaces
-            let fourDigits = digits & (digits &>> 1) & (digits &>> 2) & (digits &>> 3)
-            // A value that starts with 0 and goes on with a digit (whatever follows, malformed).
-            let leadingZero = zeros & (spaces &<< 1 | 1) & (digits &>> 1)
-            guard other == 0, spaces != 0, spaces & 1 == 0, spaces & (spaces &>> 1) == 0, fourDigits == 0 else { break }
-            if leadingZero != 0 { return false }
-            if c + spaces.nonzeroBitCount > cols { break }
-            var m = spaces
-            var start = 0
-            var any: UInt32 = 0   // every value or'ed: above 255 when one is
-            repeat {
-                let e = m.trailingZeroBitCount
-                let length = e - start   // 1...3, as checked above
-                let x = raw.loadUnaligned(fromByteOffset: i + start, as: UInt32.self) ^ 0x3030_3030
-                // The value's digits moved to bytes 0...2, zeros in front.
-                let d = (x & (UInt32.max &>> (32 - 8 * length))) &<< (24 - 8 * length)
-                let v = (d & 0xFF) * 100 + (d &>> 8 & 0xFF) * 10 + (d &>> 16 & 0xFF)
-                any |= v
-                out[c] = UInt8(truncatingIfNeeded: v)
-                c += 1
-                start = e + 1
-                m &= m - 1
-            } while m != 0
-            if any > 255 { return false }
-            i += start
-        }
+        var blocksFrom = 2   // blocks start after a value and its blank
         while i + 8 <= end && c < cols {
+            if i >= blocksFrom {
+                var at = i
+                c += nn_parse_byte_blocks(p, end, &at, out + c, cols - c)
+                // After a block it could not take, try again 64 bytes on.
+                blocksFrom = at + 64
+                i = at
+                continue
+            }
             // "0 0 0 0 " (the background of an image) is four values in one comparison.
             if c + 4 <= cols && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x2030_2030_2030_2030 {
                 (out + c).update(repeating: 0, count: 4)
@@ -238,18 +209,6 @@ public enum NumberText {
             }
         }
         return c == cols
-    }
-
-    /// The top bit of each byte of `x` that is 0; no other bits.
-    @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
-    }
-
-    /// The top bits of the 8 bytes (all other bits 0) as the 8 bits of one byte, byte 0 in bit 0.
-    @inline(__always)
-    private static func gatherTopBits(_ x: UInt64) -> UInt64 {
-        ((x &>> 7) &* 0x0102_0408_1020_4080) &>> 56
     }
 
     /// Appends the one text writers print for `x` (docs/FORMAT.md): the fewest significant
