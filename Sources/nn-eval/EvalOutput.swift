@@ -76,4 +76,10 @@ enum EvalOutput: Equatable {
         try out.append(text)
         try out.flush()
     }
+
+    static func write(_ bytes: [UInt8], to fd: Int32) throws {
+        let out = ByteWriter(fileDescriptor: fd)
+        out.buffer.append(contentsOf: bytes)
+        try out.flush()
+    }
 }

@@ -6,27 +6,42 @@ public enum PredictionsFormat: String, CaseIterable, Sendable {
     case csv, jsonl
 
     /// Every line, header first (CSV); built whole so that nothing is written for rows that
-    /// fail: a caller writes it only once every row was predicted.
-    public func text(_ p: Predictions, classes: [String], threshold: Double) -> String {
-        var out = ""
+    /// fail: a caller writes it only once every row was predicted. Bytes appended straight
+    /// (no string per value): for 10000 rows this is what is left to do after the last row
+    /// arrives, and with strings it took 6 ms.
+    public func text(_ p: Predictions, classes: [String], threshold: Double) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(p.rows * (8 + 12 * p.classes))
+        func append(_ s: String) { out.append(contentsOf: s.utf8) }
         switch self {
         case .csv:
-            out += (["row", "predicted"] + classes).map(PredictionsFormat.csvField).joined(separator: ",") + "\n"
-            let names = classes.map(PredictionsFormat.csvField)
+            append((["row", "predicted"] + classes).map(PredictionsFormat.csvField).joined(separator: ",") + "\n")
+            let names = classes.map { Array(PredictionsFormat.csvField($0).utf8) }
             for r in 0..<p.rows {
-                out += "\(r),\(names[p.predictedClass(r, threshold: threshold)])"
-                for c in 0..<p.classes { out += "," + NumberText.text(p.probabilities[r * p.classes + c]) }
-                out += "\n"
+                NumberText.appendInt(r, to: &out)
+                out.append(UInt8(ascii: ","))
+                out.append(contentsOf: names[p.predictedClass(r, threshold: threshold)])
+                for c in 0..<p.classes {
+                    out.append(UInt8(ascii: ","))
+                    NumberText.appendFloat(p.probabilities[r * p.classes + c], to: &out)
+                }
+                out.append(UInt8(ascii: "\n"))
             }
         case .jsonl:
-            let names = classes.map(MetricsJSON.string)
+            let names = classes.map { Array(MetricsJSON.string($0).utf8) }
             for r in 0..<p.rows {
-                out += "{\"row\":\(r),\"predicted\":\(names[p.predictedClass(r, threshold: threshold)]),\"probabilities\":{"
+                append("{\"row\":")
+                NumberText.appendInt(r, to: &out)
+                append(",\"predicted\":")
+                out.append(contentsOf: names[p.predictedClass(r, threshold: threshold)])
+                append(",\"probabilities\":{")
                 for c in 0..<p.classes {
-                    out += (c > 0 ? "," : "") + names[c] + ":" + NumberText.text(p.probabilities[r * p.classes + c])
+                    if c > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: names[c])
+                    out.append(UInt8(ascii: ":"))
+                    NumberText.appendFloat(p.probabilities[r * p.classes + c], to: &out)
                 }
-                out += "}}\n"
+                append("}}\n")
             }
         }
         return out

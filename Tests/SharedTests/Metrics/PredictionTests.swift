@@ -145,10 +145,10 @@ private let namedModel = "@model f32 0x0 layers=2,1 activations=identity output=
 
 @Test func csvHasAHeaderAndOneLinePerRowInOrder() throws {
     let p = Predictions(positiveProbabilities: [0.75, 0.25, 0.5])
-    let text = PredictionsFormat.csv.text(p, classes: ["Ankle boot", "a, \"b\""], threshold: 0.5)
+    let text = String(decoding: PredictionsFormat.csv.text(p, classes: ["Ankle boot", "a, \"b\""], threshold: 0.5), as: UTF8.self)
     #expect(text == "row,predicted,Ankle boot,\"a, \"\"b\"\"\"\n0,\"a, \"\"b\"\"\",0.25,0.75\n1,Ankle boot,0.75,0.25\n2,\"a, \"\"b\"\"\",0.5,0.5\n")
     // --threshold decides two classes: 0.75 alone reaches 0.6.
-    let strict = PredictionsFormat.csv.text(p, classes: ["x", "y"], threshold: 0.6)
+    let strict = String(decoding: PredictionsFormat.csv.text(p, classes: ["x", "y"], threshold: 0.6), as: UTF8.self)
     #expect(strict.split(separator: "\n").map { $0.split(separator: ",")[1] } == ["predicted", "y", "x", "x"])
     // The file reads back with nn's own RFC 4180 reader.
     let records = try csvRecords(text)
@@ -157,7 +157,7 @@ private let namedModel = "@model f32 0x0 layers=2,1 activations=identity output=
 
 @Test func jsonLinesParseAndName() throws {
     let p = Predictions(probabilities: [[0.125, 0.5, 0.375]])
-    let text = PredictionsFormat.jsonl.text(p, classes: ["a\"b", "c", "d"], threshold: 0.5)
+    let text = String(decoding: PredictionsFormat.jsonl.text(p, classes: ["a\"b", "c", "d"], threshold: 0.5), as: UTF8.self)
     #expect(text == "{\"row\":0,\"predicted\":\"c\",\"probabilities\":{\"a\\\"b\":0.125,\"c\":0.5,\"d\":0.375}}\n")
     let doc = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect((doc["probabilities"] as? [String: Double])?["a\"b"] == 0.125)
