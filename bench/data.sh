@@ -23,7 +23,7 @@ nn-data mnist > "$WORK/all.nn"
 echo "## nn-data on $(nproc) cores ($(uname -m)), $(date -u +%Y-%m-%d), $RUNS runs each, release build"
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) (wall times stretch when other work shares the cores; CPU times less so)"
 echo
-echo "| command | wall s | ± s | CPU s (user+sys) | wall vs gzip -dc | target |"
+echo "| command | median wall s | ± s | CPU s (user+sys) | wall vs gzip -dc | target |"
 echo "|---|---|---|---|---|---|"
 hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/times.json" \
     -n "gzip -dc (train+t10k images)" "gzip -dc $IMAGES > /dev/null" \
@@ -34,13 +34,13 @@ hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/times.json
     -n "nn-data standardize < 14000 rows (f32 out)" "nn-data standardize < $WORK/coat-dress.nn > /dev/null" \
     > /dev/null
 nn_hyperfine_rows "$WORK/times.json" |
-while IFS=$'\t' read -r name mean sd cpu ratio; do
+while IFS=$'\t' read -r name median sd cpu ratio; do
     target=""
     case "$name" in
         "nn-data mnist --classes 3,4 | nn-data info") target="within 3x of gzip -dc";;
         "nn-data mnist | nn-data info (70000 images)") target="< 2 s";;
     esac
-    echo "| \`${name//|/\\|}\` | $mean | $sd | $cpu | ${ratio}x | $target |"
+    echo "| \`${name//|/\\|}\` | $median | $sd | $cpu | ${ratio}x | $target |"
 done
 
 # Peak resident memory (kB → MB) of one stage, and the bytes of the matrices it handles.

@@ -20,7 +20,7 @@ nn-data mnist --no-label > "$WORK/test.nn"
 echo "## predicting the 10000 Fashion-MNIST test images on $(nproc) cores ($(uname -m)), $(date -u +%Y-%m-%d), $RUNS runs each, release build"
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| command | wall s | ± s | CPU s (user+sys) | wall vs extracting | target |"
+echo "| command | median wall s | ± s | CPU s (user+sys) | wall vs extracting | target |"
 echo "|---|---|---|---|---|---|"
 hyperfine --style none --warmup 2 --runs "$RUNS" --export-json "$WORK/times.json" \
     -n "nn-data mnist --no-label > test.nn (extract the 10000 images)" "nn-data mnist --no-label > $WORK/out.nn" \
@@ -30,10 +30,10 @@ hyperfine --style none --warmup 2 --runs "$RUNS" --export-json "$WORK/times.json
        "nn-eval --model $WORK/coat.nn --predictions csv < $WORK/test.nn > $WORK/p.csv" \
     > /dev/null
 nn_hyperfine_rows "$WORK/times.json" |
-while IFS=$'\t' read -r name mean sd cpu ratio; do
+while IFS=$'\t' read -r name median sd cpu ratio; do
     target=""
     case "$name" in "nn-data mnist --no-label | nn-eval"*) target="at most 1x";; esac
-    echo "| \`${name//|/\\|}\` | $mean | $sd | $cpu | ${ratio}x | $target |"
+    echo "| \`${name//|/\\|}\` | $median | $sd | $cpu | ${ratio}x | $target |"
 done
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "rows predicted: $(($(wc -l < "$WORK/p.csv") - 1))"

@@ -42,13 +42,15 @@ nn_build_release() {
     export PATH="$NN_BIN:$PATH"
 }
 
-# hyperfine's --export-json results as tab-separated rows: command, mean s, ± s, CPU s
-# (user+sys), and the mean as a multiple of the first command's (bench/data.sh, bench/predict.sh).
+# hyperfine's --export-json results as tab-separated rows: command, median wall s, ± s (the
+# standard deviation), CPU s (user+sys, means), and the median as a multiple of the first
+# command's (bench/data.sh, bench/predict.sh). Medians, since on a shared virtual machine a
+# few runs stretched by other guests move a mean but not a median.
 nn_hyperfine_rows() {
     jq -r '
-      (.results[0].mean) as $first
+      (.results[0].median) as $first
       | .results[]
-      | [.command, (.mean * 1000 | round / 1000), (.stddev * 1000 | round / 1000),
-         ((.user + .system) * 1000 | round / 1000), ((.mean / $first) * 100 | round / 100)]
+      | [.command, (.median * 1000 | round / 1000), (.stddev * 1000 | round / 1000),
+         ((.user + .system) * 1000 | round / 1000), ((.median / $first) * 100 | round / 100)]
       | @tsv' "$1"
 }
