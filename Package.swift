@@ -35,12 +35,9 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        // nn's loops that need instructions Swift does not reach (SSE2 text scanning).
-        .target(name: "CKernels"),
         .target(
             name: "Shared",
             dependencies: [
-                "CKernels",
                 "CZlib",
                 "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -87,7 +84,6 @@ let package = Package(
             name: "SharedTests",
             dependencies: [
                 "Shared",
-                "CKernels",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

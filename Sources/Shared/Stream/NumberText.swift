@@ -1,7 +1,5 @@
 // Numbers as text: strict parsing of row tokens and shortest round-trip printing of f32.
 
-import CKernels
-
 public enum NumberText {
     /// Exact powers of ten in binary32 (10^0 ... 10^10 are all exactly representable).
     private static let pow10: [Float] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10]
@@ -143,7 +141,7 @@ public enum NumberText {
         var c = 0
         let end = n
         // Most values are 1 to 3 digits and a single space. Whole 64-byte blocks of them go to
-        // nn_parse_byte_blocks (SSE2); the rest, four bytes at once: find how many digits lead
+        // ByteBlocks (SSE2); the rest, four bytes at once: find how many digits lead
         // and take the value if a space follows. Anything else (the last value, tabs, runs of
         // blanks, a malformed token) goes to the byte loop below, which takes over from the
         // same place and is the one that refuses.
@@ -152,7 +150,7 @@ public enum NumberText {
         while i + 8 <= end && c < cols {
             if i >= blocksFrom {
                 var at = i
-                c += nn_parse_byte_blocks(p, end, &at, out + c, cols - c)
+                c += ByteBlocks.parse(p, end, at: &at, into: out + c, room: cols - c)
                 // After a block it could not take, try again 64 bytes on.
                 blocksFrom = at + 64
                 i = at

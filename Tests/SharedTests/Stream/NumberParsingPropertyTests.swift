@@ -3,7 +3,6 @@
 import Testing
 import PropertyBased
 @testable import Shared
-import CKernels
 
 @Test func parsedDecimalsAreTheCorrectlyRoundedFloat() async {
     // Decimals with 1...17 significant digits around random doubles: NumberText must give
@@ -126,14 +125,14 @@ private func decimalText(_ d: Double, significantDigits: Int) -> String {
 }
 
 @Test func blockParserTakesOnlyWholeBlocksOfSimpleValues() {
-    // nn_parse_byte_blocks directly: it takes 64-byte blocks of values each followed by one
+    // ByteBlocks directly: it takes 64-byte blocks of values each followed by one
     // space, and stops, reading nothing of it, at a block that begins with a blank or holds a
     // value above 255.
     let values = (0..<100).map { UInt8(($0 * 37) % 256) }
     let text = Array(("9 " + values.map(String.init).joined(separator: " ")).utf8)
     var out = [UInt8](repeating: 0, count: 100)
     var at = 2
-    let n = nn_parse_byte_blocks(text, text.count, &at, &out, 100)
+    let n = text.withUnsafeBufferPointer { t in out.withUnsafeMutableBufferPointer { ByteBlocks.parse(t.baseAddress!, t.count, at: &at, into: $0.baseAddress!, room: 100) } }
     #expect(n > 40 && at > 128 && at + 67 > text.count)
     #expect(Array(out.prefix(n)) == Array(values.prefix(n)))
     #expect(text[at - 1] == UInt8(ascii: " "))
@@ -141,7 +140,8 @@ private func decimalText(_ d: Double, significantDigits: Int) -> String {
     for odd in [" 1 2", "256 1"] {
         let bad = Array(("9 " + odd + " " + values.map(String.init).joined(separator: " ")).utf8)
         var at = 2
-        #expect(nn_parse_byte_blocks(bad, bad.count, &at, &out, 100) == 0)
+        let n = bad.withUnsafeBufferPointer { t in out.withUnsafeMutableBufferPointer { ByteBlocks.parse(t.baseAddress!, t.count, at: &at, into: $0.baseAddress!, room: 100) } }
+        #expect(n == 0)
         #expect(at == 2)
     }
 }
