@@ -28,7 +28,7 @@ hyperfine --style none --warmup 2 --runs "$RUNS" --export-json "$WORK/times.json
        "nn-data mnist --no-label | nn-eval --model $WORK/coat.nn --predictions csv > $WORK/p.csv" \
     -n "nn-eval --model coat.nn --predictions csv < test.nn > p.csv (predict alone)" \
        "nn-eval --model $WORK/coat.nn --predictions csv < $WORK/test.nn > $WORK/p.csv" \
-    > /dev/null
+    > /dev/null 2> "$WORK/hyperfine.err"
 nn_hyperfine_rows "$WORK/times.json" |
 while IFS=$'\t' read -r name median sd cpu ratio; do
     target=""
@@ -36,4 +36,6 @@ while IFS=$'\t' read -r name median sd cpu ratio; do
     echo "| \`${name//|/\\|}\` | $median | $sd | $cpu | ${ratio}x | $target |"
 done
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+# hyperfine's warnings (outliers on a shared machine) after the table, not inside it.
+grep -v '^ *$' "$WORK/hyperfine.err" | sed 's/^ */hyperfine: /' || true
 echo "rows predicted: $(($(wc -l < "$WORK/p.csv") - 1))"
