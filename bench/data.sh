@@ -32,7 +32,7 @@ hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/times.json
     -n "nn-data mnist --classes 3,4 (write 14000 rows)" "nn-data mnist --classes 3,4 > /dev/null" \
     -n "nn-data info < 14000 rows of u8 text (read)" "nn-data info < $WORK/coat-dress.nn > /dev/null" \
     -n "nn-data standardize < 14000 rows (f32 out)" "nn-data standardize < $WORK/coat-dress.nn > /dev/null" \
-    > /dev/null
+    > /dev/null 2> "$WORK/hyperfine.err"
 nn_hyperfine_rows "$WORK/times.json" |
 while IFS=$'\t' read -r name median sd cpu ratio; do
     target=""
@@ -42,6 +42,7 @@ while IFS=$'\t' read -r name median sd cpu ratio; do
     esac
     echo "| \`${name//|/\\|}\` | $median | $sd | $cpu | ${ratio}x | $target |"
 done
+nn_hyperfine_warnings "$WORK/hyperfine.err"
 
 # Peak resident memory (kB → MB) of one stage, and the bytes of the matrices it handles.
 rss() { /usr/bin/time -f %M -o "$WORK/rss" "$@" > /dev/null; echo $(( $(cat "$WORK/rss") / 1024 )); }

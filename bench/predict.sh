@@ -36,6 +36,5 @@ while IFS=$'\t' read -r name median sd cpu ratio; do
     echo "| \`${name//|/\\|}\` | $median | $sd | $cpu | ${ratio}x | $target |"
 done
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-# hyperfine's warnings (outliers on a shared machine) after the table, not inside it.
-grep -v '^ *$' "$WORK/hyperfine.err" | sed 's/^ */hyperfine: /' || true
+nn_hyperfine_warnings "$WORK/hyperfine.err"
 echo "rows predicted: $(($(wc -l < "$WORK/p.csv") - 1))"
