@@ -15,7 +15,7 @@ enum ByteBlocks {
     /// returns how many. It stops, having taken nothing of it, at the first block that is
     /// anything else (the row's last value among them, with no space after it); the caller
     /// reads on from there, and is the one that refuses a row. `at` must be at least 2 and
-    /// follow a blank; bytes `at - 2` to `at + 66` are read. Other CPUs: nothing is taken.
+    /// follow a blank; bytes `at - 2` to `at + 63` are read. Other CPUs: nothing is taken.
     @inline(__always)
     static func parse(_ p: UnsafePointer<UInt8>, _ n: Int, at: inout Int, into out: UnsafeMutablePointer<UInt8>, room: Int) -> Int {
         #if arch(x86_64)
@@ -27,7 +27,7 @@ enum ByteBlocks {
         let raw = UnsafeRawPointer(p)
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 64) { ending in
             let ending = ending.baseAddress!
-            while i + 67 <= n {
+            while i + 64 <= n {
                 var spaces: UInt64 = 0, digits: UInt64 = 0, zeros: UInt64 = 0
                 for q in 0..<4 {
                     let v = raw.loadUnaligned(fromByteOffset: i + 16 * q, as: __m128i.self)

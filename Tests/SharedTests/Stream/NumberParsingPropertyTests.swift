@@ -133,7 +133,7 @@ private func decimalText(_ d: Double, significantDigits: Int) -> String {
     var out = [UInt8](repeating: 0, count: 100)
     var at = 2
     let n = text.withUnsafeBufferPointer { t in out.withUnsafeMutableBufferPointer { ByteBlocks.parse(t.baseAddress!, t.count, at: &at, into: $0.baseAddress!, room: 100) } }
-    #expect(n > 40 && at > 128 && at + 67 > text.count)
+    #expect(n > 40 && at > 128 && at + 64 > text.count)
     #expect(Array(out.prefix(n)) == Array(values.prefix(n)))
     #expect(text[at - 1] == UInt8(ascii: " "))
     // A blank where a value should begin, and a value of 256: nothing is taken.
