@@ -5,41 +5,54 @@
 public enum PredictionsFormat: String, CaseIterable, Sendable {
     case csv, jsonl
 
-    /// Every line, header first (CSV); built whole so that nothing is written for rows that
-    /// fail: a caller writes it only once every row was predicted. Bytes appended straight
-    /// (no string per value): for 10000 rows this is what is left to do after the last row
-    /// arrives, and with strings it took 6 ms.
+    /// A classifier's lines: the row, the predicted class, the probability of each class.
     public func text(_ p: Predictions, classes: [String], threshold: Double) -> [UInt8] {
+        lines(rows: p.rows, columns: classes, predicted: { p.predictedClass($0, threshold: threshold) },
+              valuesKey: "probabilities") { r, c in p.probabilities[r * p.classes + c] }
+    }
+
+    /// Every line, header first (CSV): per row its number, then (a classifier) the name of its
+    /// predicted column, then one value per column; JSON Lines put the values in an object
+    /// under `valuesKey`. Built whole so that nothing is written for rows that fail: a caller
+    /// writes it only once every row was predicted. Bytes appended straight (no string per
+    /// value): for 10000 rows this is what is left to do after the last row arrives, and with
+    /// strings it took 6 ms.
+    func lines(rows: Int, columns: [String], predicted: ((Int) -> Int)?, valuesKey: String,
+               value: (Int, Int) -> Float) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(p.rows * (8 + 12 * p.classes))
+        out.reserveCapacity(rows * (8 + 12 * columns.count))
         func append(_ s: String) { out.append(contentsOf: s.utf8) }
         switch self {
         case .csv:
-            append((["row", "predicted"] + classes).map(PredictionsFormat.csvField).joined(separator: ",") + "\n")
-            let names = classes.map { Array(PredictionsFormat.csvField($0).utf8) }
-            for r in 0..<p.rows {
+            append((["row"] + (predicted == nil ? [] : ["predicted"]) + columns).map(PredictionsFormat.csvField).joined(separator: ",") + "\n")
+            let names = columns.map { Array(PredictionsFormat.csvField($0).utf8) }
+            for r in 0..<rows {
                 NumberText.appendInt(r, to: &out)
-                out.append(UInt8(ascii: ","))
-                out.append(contentsOf: names[p.predictedClass(r, threshold: threshold)])
-                for c in 0..<p.classes {
+                if let predicted {
                     out.append(UInt8(ascii: ","))
-                    NumberText.appendFloat(p.probabilities[r * p.classes + c], to: &out)
+                    out.append(contentsOf: names[predicted(r)])
+                }
+                for c in columns.indices {
+                    out.append(UInt8(ascii: ","))
+                    NumberText.appendFloat(value(r, c), to: &out)
                 }
                 out.append(UInt8(ascii: "\n"))
             }
         case .jsonl:
-            let names = classes.map { Array(MetricsJSON.string($0).utf8) }
-            for r in 0..<p.rows {
+            let names = columns.map { Array(MetricsJSON.string($0).utf8) }
+            for r in 0..<rows {
                 append("{\"row\":")
                 NumberText.appendInt(r, to: &out)
-                append(",\"predicted\":")
-                out.append(contentsOf: names[p.predictedClass(r, threshold: threshold)])
-                append(",\"probabilities\":{")
-                for c in 0..<p.classes {
+                if let predicted {
+                    append(",\"predicted\":")
+                    out.append(contentsOf: names[predicted(r)])
+                }
+                append(",\"\(valuesKey)\":{")
+                for c in columns.indices {
                     if c > 0 { out.append(UInt8(ascii: ",")) }
                     out.append(contentsOf: names[c])
                     out.append(UInt8(ascii: ":"))
-                    NumberText.appendFloat(p.probabilities[r * p.classes + c], to: &out)
+                    NumberText.appendFloat(value(r, c), to: &out)
                 }
                 append("}}\n")
             }

@@ -38,27 +38,14 @@ public enum RegressionOutput {
 
     /// `--predictions csv`: `row,<target names>` then a line per row; `jsonl`:
     /// `{"row":0,"predicted":{"y":1.25}}` per row. Built whole, written once every row was predicted.
-    public static func predictionLines(_ p: RegressionPredictions, format: PredictionsFormat) -> String {
-        var out = ""
+    public static func predictionLines(_ p: RegressionPredictions, format: PredictionsFormat) -> [UInt8] {
         let t = p.targets.count
-        switch format {
-        case .csv:
-            out += (["row"] + p.targets).map(PredictionsFormat.csvField).joined(separator: ",") + "\n"
-            for r in 0..<p.rows {
-                out += "\(r)" + (0..<t).map { "," + NumberText.text(p.values[r * t + $0]) }.joined() + "\n"
-            }
-        case .jsonl:
-            let names = p.targets.map(MetricsJSON.string)
-            for r in 0..<p.rows {
-                out += "{\"row\":\(r),\"predicted\":{" + (0..<t).map { names[$0] + ":" + NumberText.text(p.values[r * t + $0]) }.joined(separator: ",") + "}}\n"
-            }
-        }
-        return out
+        return format.lines(rows: p.rows, columns: p.targets, predicted: nil, valuesKey: "predicted") { r, c in p.values[r * t + c] }
     }
 
     /// On a terminal, rows without targets: the first ten predictions and how many there are.
     public static func table(_ p: RegressionPredictions, source: String) -> String {
-        var out = "\(source.visible)\n\(p.rows) row\(p.rows == 1 ? "" : "s") of \(p.name).x without targets\(p.rows > 10 ? "; the first 10" : ""):\n\n"
+        let out = "\(source.visible)\n\(p.rows) row\(p.rows == 1 ? "" : "s") of \(p.name).x without targets\(p.rows > 10 ? "; the first 10" : ""):\n\n"
         let t = p.targets.count
         var table = [["row"] + p.targets.map(\.visible)]
         for r in 0..<min(p.rows, 10) { table.append(["\(r)"] + (0..<t).map { NumberText.text(p.values[r * t + $0]) }) }
