@@ -32,7 +32,7 @@ hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/times.json
     -n "nn-data mnist --classes 3,4 (write 14000 rows)" "nn-data mnist --classes 3,4 > /dev/null" \
     -n "nn-data info < 14000 rows of u8 text (read)" "nn-data info < $WORK/coat-dress.nn > /dev/null" \
     -n "nn-data standardize < 14000 rows (f32 out)" "nn-data standardize < $WORK/coat-dress.nn > /dev/null" \
-    > /dev/null 2> "$WORK/hyperfine.err"
+    > /dev/null 2> "$WORK/hyperfine.err" || { cat "$WORK/hyperfine.err" >&2; exit 1; }
 nn_hyperfine_rows "$WORK/times.json" |
 while IFS=$'\t' read -r name median sd cpu ratio; do
     target=""

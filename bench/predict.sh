@@ -28,7 +28,7 @@ hyperfine --style none --warmup 2 --runs "$RUNS" --export-json "$WORK/times.json
        "nn-data mnist --no-label | nn-eval --model $WORK/coat.nn --predictions csv > $WORK/p.csv" \
     -n "nn-eval --model coat.nn --predictions csv < test.nn > p.csv (predict alone)" \
        "nn-eval --model $WORK/coat.nn --predictions csv < $WORK/test.nn > $WORK/p.csv" \
-    > /dev/null 2> "$WORK/hyperfine.err"
+    > /dev/null 2> "$WORK/hyperfine.err" || { cat "$WORK/hyperfine.err" >&2; exit 1; }
 nn_hyperfine_rows "$WORK/times.json" |
 while IFS=$'\t' read -r name median sd cpu ratio; do
     target=""

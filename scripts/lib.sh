@@ -42,16 +42,16 @@ nn_build_release() {
     export PATH="$NN_BIN:$PATH"
 }
 
-# hyperfine's --export-json results as tab-separated rows: command, median wall s, ± s (the
-# standard deviation), CPU s (user+sys, means), and the median as a multiple of the first
-# command's (bench/data.sh, bench/predict.sh). Medians, since on a shared virtual machine a
-# few runs stretched by other guests move a mean but not a median.
 # hyperfine's warnings (outliers on a shared machine), saved from its stderr, printed after a
 # table rather than inside it.
 nn_hyperfine_warnings() {
     grep -v '^ *$' "$1" | sed 's/^ */hyperfine: /' || true
 }
 
+# hyperfine's --export-json results as tab-separated rows: command, median wall s, ± s (the
+# standard deviation), CPU s (user+sys, means), and the median as a multiple of the first
+# command's (bench/data.sh, bench/predict.sh). Medians, since on a shared virtual machine a
+# few runs stretched by other guests move a mean but not a median.
 nn_hyperfine_rows() {
     jq -r '
       (.results[0].median) as $first

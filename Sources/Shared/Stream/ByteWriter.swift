@@ -24,9 +24,10 @@ public final class ByteWriter {
         ByteWriter.widenPipe(fileDescriptor)
     }
 
-    /// A pipe holds 64 KiB by default, so a stage writing 22 MB of rows waits for the next
-    /// stage 340 times; at 1 MiB (the most Linux gives without privileges) both sides run in
-    /// longer stretches. Nothing else changes: a failure (not a pipe, not Linux) is ignored.
+    /// A pipe holds 64 KiB by default, so each of a stage's 256 KiB writes waits four times
+    /// for the next stage to empty it; at 1 MiB (the most Linux gives without privileges) it
+    /// goes in whole and both sides run in longer stretches. Readers (LineReader) ask too, for
+    /// a writer that is not nn. Nothing else changes: a failure (not a pipe, not Linux) is ignored.
     static func widenPipe(_ fd: Int32) {
         #if os(Linux)
         var info = stat()

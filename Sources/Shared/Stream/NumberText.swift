@@ -141,10 +141,10 @@ public enum NumberText {
         var c = 0
         let end = n
         // Most values are 1 to 3 digits and a single space. Whole 64-byte blocks of them go to
-        // ByteBlocks (SSE2); the rest, four bytes at once: find how many digits lead
-        // and take the value if a space follows. Anything else (the last value, tabs, runs of
-        // blanks, a malformed token) goes to the byte loop below, which takes over from the
-        // same place and is the one that refuses.
+        // ByteBlocks (SSE2); the rest, four bytes at once: find how many digits lead and take
+        // the value if a space follows. Anything else (the last value, tabs, runs of blanks, a
+        // malformed token) goes to the byte loop below, which takes over from the same place
+        // and is the one that refuses.
         let raw = UnsafeRawPointer(p)
         var blocksFrom = 2   // blocks start after a value and its blank
         while i + 8 <= end && c < cols {
